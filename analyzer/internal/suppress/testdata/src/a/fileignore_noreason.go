@@ -1,0 +1,7 @@
+//lint:file-ignore flushcheck
+
+package a
+
+func fileIgnoredWithoutReason() {
+	bad() // want "bad call"
+}
