@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/flushcheck/flushcheck/analyzer/directive"
 	"github.com/flushcheck/flushcheck/analyzer/discard"
 )
 
@@ -19,6 +20,7 @@ import (
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		discard.Analyzer,
+		directive.Analyzer,
 	}
 }
 
