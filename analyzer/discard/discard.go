@@ -2,10 +2,20 @@ package discard
 
 import (
 	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
+	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
+	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
+	"github.com/flushcheck/flushcheck/analyzer/internal/suppress"
 )
 
 //go:embed doc.go
@@ -13,12 +23,238 @@ var doc string
 
 // Analyzer reports data-committing calls whose result is discarded.
 var Analyzer = &analysis.Analyzer{
-	Name: "discard",
-	Doc:  analysisdoc.MustExtract(doc, "discard"),
-	URL:  "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/discard.md",
-	Run:  run,
+	Name:     "discard",
+	Doc:      analysisdoc.MustExtract(doc, "discard"),
+	URL:      "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/discard.md",
+	Run:      run,
+	Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, knowledge.Analyzer},
+}
+
+// checker holds what one pass needs.
+type checker struct {
+	pass      *analysis.Pass
+	pkg       *knowledge.Package
+	paths     *paths.Checker
+	report    *suppress.Reporter
+	resolvers map[ast.Node]*knowledge.Resolver
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	c := &checker{
+		pass:      pass,
+		pkg:       pass.ResultOf[knowledge.Analyzer].(*knowledge.Package),
+		paths:     &paths.Checker{Info: pass.TypesInfo, NoReturn: cfgs.NoReturn},
+		report:    suppress.New(pass),
+		resolvers: make(map[ast.Node]*knowledge.Resolver),
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		c.checkCall(cur)
+	}
 	return nil, nil
+}
+
+// form is how a call's result is thrown away.
+type form int
+
+const (
+	kept      form = iota // the result is used
+	statement             // bw.Flush()
+	deferred              // defer gz.Close()
+	spawned               // go bw.Flush()
+	blank                 // _ = bw.Flush(), n, _ := conn.Write(p)
+	emptyIf               // if err := bw.Flush(); err != nil {}
+)
+
+func (c *checker) checkCall(cur inspector.Cursor) {
+	call := cur.Node().(*ast.CallExpr)
+	f, stmt := c.formOf(cur, call)
+	if f == kept {
+		return // the result is used: not a discard
+	}
+	commit, ok := c.pkg.CommitOf(call)
+	if !ok {
+		return // not a data-committing call
+	}
+	r := c.resolver(cur)
+	if r == nil {
+		return // outside any function
+	}
+	if commit.Op == knowledge.OpFlushNoErr {
+		c.checkErrorRead(cur, stmt, f, commit, r)
+		return
+	}
+	stake, ok := c.pkg.Matters(r, commit)
+	if !ok {
+		return // the target cannot lose bytes this way
+	}
+	if c.excused(stmt, f, commit) {
+		return
+	}
+	c.reportDiscard(cur, stmt, f, commit, stake)
+}
+
+// formOf says how call's result is discarded, with the statement that
+// discards it.
+func (c *checker) formOf(cur inspector.Cursor, call *ast.CallExpr) (form, inspector.Cursor) {
+	parent := cur.Parent()
+	switch p := parent.Node().(type) {
+	case *ast.ExprStmt:
+		return statement, parent
+	case *ast.DeferStmt:
+		return deferred, parent
+	case *ast.GoStmt:
+		return spawned, parent
+	case *ast.AssignStmt:
+		return c.assignForm(parent, p, call)
+	}
+	return kept, cur
+}
+
+func (c *checker) assignForm(cur inspector.Cursor, as *ast.AssignStmt, call *ast.CallExpr) (form, inspector.Cursor) {
+	lhs := errorLHS(as, call)
+	if lhs == nil {
+		return kept, cur
+	}
+	if id, ok := lhs.(*ast.Ident); ok && id.Name == "_" {
+		return blank, cur
+	}
+	if cur.ParentEdgeKind() == edge.IfStmt_Init && c.emptyCheck(cur.Parent().Node().(*ast.IfStmt), lhs) {
+		return emptyIf, cur
+	}
+	return kept, cur
+}
+
+// errorLHS returns the left-hand side that receives call's error result.
+func errorLHS(as *ast.AssignStmt, call *ast.CallExpr) ast.Expr {
+	if len(as.Rhs) == 1 {
+		if ast.Unparen(as.Rhs[0]) != call {
+			return nil
+		}
+		return as.Lhs[len(as.Lhs)-1] // the error is the last result
+	}
+	for i, r := range as.Rhs {
+		if ast.Unparen(r) == call && i < len(as.Lhs) {
+			return as.Lhs[i]
+		}
+	}
+	return nil
+}
+
+// emptyCheck reports whether ifs checks the error in lhs and does
+// nothing with it: `if err := bw.Flush(); err != nil {}`.
+func (c *checker) emptyCheck(ifs *ast.IfStmt, lhs ast.Expr) bool {
+	if len(ifs.Body.List) > 0 || ifs.Else != nil {
+		return false
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := c.pass.TypesInfo.ObjectOf(id)
+	used := false
+	ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+		if x, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(x) == obj {
+			used = true
+		}
+		return !used
+	})
+	return used
+}
+
+// resolver returns the Resolver of the outermost function around cur.
+func (c *checker) resolver(cur inspector.Cursor) *knowledge.Resolver {
+	var outer ast.Node
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		outer = fn.Node()
+	}
+	if outer == nil {
+		return nil
+	}
+	r := c.resolvers[outer]
+	if r == nil {
+		r = c.pkg.NewResolver(outer)
+		c.resolvers[outer] = r
+	}
+	return r
+}
+
+// excused reports whether a discard is not a truncation: it is on a path
+// that already reports failure, or it is a deferred safety net behind a
+// checked call that finishes the same writer.
+func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit) bool {
+	if f == deferred || paths.Deferred(stmt) {
+		return c.checkedElsewhere(stmt, commit)
+	}
+	if f == spawned {
+		return false
+	}
+	return c.paths.Failing(stmt)
+}
+
+func (c *checker) reportDiscard(cur, stmt inspector.Cursor, f form, commit knowledge.Commit, stake string) {
+	call := commit.Call
+	verb := "is discarded"
+	if f == emptyIf {
+		verb = "is checked but nothing is done about it"
+	}
+	msg := fmt.Sprintf("error from %s%s %s%s; %s",
+		calleeName(c.pass.TypesInfo, commit), targetName(c.pass.TypesInfo, commit), verb, c.where(stmt, f, commit), stake)
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
+	d.SuggestedFixes = c.fixes(stmt, f, commit)
+	c.report.Report(d)
+}
+
+// calleeName names the callee as users read it: (*bufio.Writer).Flush,
+// io.Copy, (net.Conn).Write, with the receiver's static type.
+func calleeName(info *types.Info, commit knowledge.Commit) string {
+	fn := commit.Callee
+	sel, ok := ast.Unparen(commit.Call.Fun).(*ast.SelectorExpr)
+	if !ok || info.Selections[sel] == nil {
+		return qualifiedFunc(fn)
+	}
+	recv := info.TypeOf(sel.X)
+	if _, isNamed := types.Unalias(derefType(recv)).(*types.Named); !isNamed {
+		recv = fn.Type().(*types.Signature).Recv().Type()
+	}
+	return "(" + types.TypeString(recv, pkgName) + ")." + fn.Name()
+}
+
+func qualifiedFunc(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+func pkgName(p *types.Package) string { return p.Name() }
+
+func derefType(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// targetName names the writer committed to, when it is a short
+// expression: " on bw", " to conn".
+func targetName(info *types.Info, commit knowledge.Commit) string {
+	if commit.Target == nil {
+		return ""
+	}
+	switch ast.Unparen(commit.Target).(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.UnaryExpr:
+	default:
+		return "" // a call or literal: no name to give
+	}
+	name := types.ExprString(commit.Target)
+	if len(name) > 40 {
+		return ""
+	}
+	sel, ok := ast.Unparen(commit.Call.Fun).(*ast.SelectorExpr)
+	if ok && info.Selections[sel] != nil && ast.Unparen(sel.X) == ast.Unparen(commit.Target) {
+		return " on " + name // the receiver itself
+	}
+	return " to " + name
 }

@@ -5,11 +5,99 @@
 //
 // discard: report flushes, writes and finalizing closes whose error is discarded
 //
-// A call that commits bytes to their destination (Flush, Write, io.Copy,
-// the Close of a gzip, zip, tar or base64 writer, the Close of a file
-// opened for writing) returns the only evidence that the bytes arrived.
-// Throwing that result away lets the function report success while the
-// tail of the stream is lost.
+// A call that commits bytes to their destination returns the only
+// evidence that they arrived. Throwing that result away lets the function
+// report success (return nil, finish a handler, exit 0) while the tail of
+// the stream is lost: the last buffer of a bufio.Writer, the footer of a
+// gzip stream, the central directory of a zip archive, the remainder of a
+// short write to a socket.
 //
-// (Work in progress: the full documentation lands with the analyzer.)
+// The check reports such a call when its error is
+//
+//   - assigned to the blank identifier: _ = bw.Flush(), n, _ := conn.Write(p);
+//   - ignored as a statement, deferred (defer gz.Close()), or run with go;
+//   - checked into nothing: if err := bw.Flush(); err != nil {};
+//   - never read at all: (*csv.Writer).Flush has no result, and its error
+//     must be read with Error() after it.
+//
+// The message names the callee and the writer, says when the discard is
+// on a shutdown path (deferred, in a Close, Shutdown or Stop method, just
+// before a Close or a return), and what is at stake.
+//
+// Data-committing calls are Flush, Write, WriteString, WriteByte,
+// WriteRune, ReadFrom, WriteTo, CloseWrite and Sync on writers that can
+// fail; io.Copy, io.CopyN, io.CopyBuffer, io.WriteString and fmt.Fprint*
+// into such a writer; and Close of a finalizing writer: compress/gzip,
+// zlib, flate and lzw, archive/zip and archive/tar, the encoders of
+// encoding/base64, base32 and ascii85, encoding/hex.Dumper,
+// mime/multipart.Writer, httputil.NewChunkedWriter, an *os.File created
+// or opened for writing (or written to), and an io.WriteCloser of unknown
+// type that the function wrote to. Third-party writers count by
+// structure: a value built by a constructor that takes an io.Writer and
+// returns a type with Close() error or Flush() error (zstd, snappy, lz4,
+// pgzip), and a type with Write and Flush() error. A Flush or Close
+// method that returns the result of such a call is itself one, across
+// packages: func (c *Conn) Flush() error { return c.bw.Flush() }.
+//
+// Before:
+//
+//	func save(path string, rows [][]string) error {
+//		f, err := os.Create(path)
+//		if err != nil {
+//			return err
+//		}
+//		defer f.Close()
+//		zw := gzip.NewWriter(f)
+//		defer zw.Close()
+//		...
+//		return nil
+//	}
+//
+// After:
+//
+//	func save(path string, rows [][]string) (err error) {
+//		f, err := os.Create(path)
+//		if err != nil {
+//			return err
+//		}
+//		defer func() {
+//			if cerr := f.Close(); cerr != nil && err == nil {
+//				err = cerr
+//			}
+//		}()
+//		zw := gzip.NewWriter(f)
+//		...
+//		return zw.Close()
+//	}
+//
+// Suggested fixes: a discarded call in a function whose last result is an
+// error becomes if err := call; err != nil { return ..., err }; a deferred
+// call in a function with a named error result becomes a deferred closure
+// that keeps the first error.
+//
+// # What it does not report
+//
+// Writes to writers that cannot fail (bytes.Buffer, strings.Builder,
+// hash.Hash, io.Discard, and any writer stacked on one of them). Writes
+// to os.Stdout and os.Stderr. Write errors of sticky writers
+// (bufio.Writer, csv.Writer, the compressors), which return their first
+// error again from the Flush or Close that finishes them: that final call
+// is what must be checked. Writes to an http.ResponseWriter, whose errors
+// only say the client went away, except copies from a source that can
+// fail mid-stream (io.Copy(w, resp.Body)), which end a chunked response
+// cleanly and short. Close of a reader, of a file opened read-only, of
+// io.PipeWriter (always nil) and of a net.Conn (a TCP close reports
+// nothing about delivery: the flush before it does). Writes through an
+// io.Writer of unknown type, which may be any of the above.
+//
+// A discard on a path that already reports failure is not a truncation:
+// inside if err != nil { ...; return ..., err }, before a panic, os.Exit
+// or log.Fatal, or before a return of a constructed error. A deferred
+// discard is a safety net, not a bug, when the function also finishes the
+// same writer with a call whose error it uses (defer f.Close() beside
+// return f.Close()). A csv.Writer that is a parameter or a field is
+// flushed for its owner, who may read Error().
+//
+// Silence one finding with a reason: //lint:ignore flushcheck/discard
+// reason, or //nolint:flushcheck // reason.
 package discard

@@ -1,0 +1,176 @@
+package knowledge
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Commit is a call that commits bytes to a writer.
+type Commit struct {
+	Call   *ast.CallExpr
+	Callee *types.Func
+	Op     Op
+	Target ast.Expr // the writer committed to; nil for facts on functions
+	Source ast.Expr // the stream copied from, for OpCopy
+	Stake  string   // for OpFact: what the fact says is at stake
+}
+
+// CommitOf recognizes a data-committing call: a writer method from
+// methodOps, a function from calls, or a function known by a fact.
+func (p *Package) CommitOf(call *ast.CallExpr) (Commit, bool) {
+	fn, _ := typeutil.Callee(p.info, call).(*types.Func)
+	if fn == nil {
+		return Commit{}, false // a builtin, conversion or dynamic call
+	}
+	c := Commit{Call: call, Callee: fn}
+	if !isMethod(fn) {
+		return p.funcCommit(c)
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return Commit{}, false // a method expression: T.Flush(w)
+	}
+	c.Target = sel.X
+	if f := p.Fact(fn); f != nil {
+		c.Stake = f.Lost // used when the table and structure know nothing
+	}
+	if mc, ok := methodCommit(c, fn); ok {
+		return mc, true
+	}
+	if c.Stake != "" {
+		c.Op = OpFact
+		return c, true
+	}
+	return Commit{}, false
+}
+
+func (p *Package) funcCommit(c Commit) (Commit, bool) {
+	fn := c.Callee
+	if fn.Pkg() != nil {
+		if row := callRow(fn.Pkg().Path(), fn.Name()); row != nil && row.Target < len(c.Call.Args) {
+			c.Op, c.Target = row.Op, c.Call.Args[row.Target]
+			if row.Source >= 0 && row.Source < len(c.Call.Args) {
+				c.Source = c.Call.Args[row.Source]
+			}
+			return c, true
+		}
+	}
+	if f := p.Fact(fn); f != nil {
+		c.Op, c.Stake = OpFact, f.Lost
+		return c, true
+	}
+	return Commit{}, false
+}
+
+// methodCommit checks the shape of a writer method: the name alone is
+// not enough (a Close that takes arguments is not a writer's Close).
+func methodCommit(c Commit, fn *types.Func) (Commit, bool) {
+	op, ok := methodOps[fn.Name()]
+	if !ok {
+		return Commit{}, false
+	}
+	sig := fn.Type().(*types.Signature)
+	switch op {
+	case OpFlush:
+		if sig.Results().Len() == 0 && sig.Params().Len() == 0 {
+			op = OpFlushNoErr // csv.Writer.Flush
+		} else if !LastIsError(sig) {
+			return Commit{}, false
+		}
+	case OpCopy:
+		if fn.Name() == "WriteTo" {
+			if sig.Params().Len() != 1 || len(c.Call.Args) != 1 || !IsWriterParam(sig.Params().At(0).Type()) {
+				return Commit{}, false
+			}
+			c.Target, c.Source = c.Call.Args[0], c.Target // src.WriteTo(dst)
+		} else if len(c.Call.Args) == 1 {
+			c.Source = c.Call.Args[0] // dst.ReadFrom(src)
+		}
+	default:
+		if !LastIsError(sig) {
+			return Commit{}, false
+		}
+	}
+	c.Op = op
+	return c, true
+}
+
+// Matters reports whether discarding the result of c can lose bytes
+// without a trace, given what r knows of its target, and if so what is
+// at stake, as a clause for messages: "the gzip footer may not be written".
+func (p *Package) Matters(r *Resolver, c Commit) (string, bool) {
+	if c.Target == nil {
+		return c.Stake, c.Op == OpFact
+	}
+	v := r.Classify(c.Target)
+	if v.Traits&(Infallible|StdStream) != 0 {
+		return "", false // it cannot fail, or it is a standard stream
+	}
+	stake, ok := judge(r, c, v)
+	if !ok && c.Stake != "" && v.Traits&(NilClose|Conn|ReadOnly) == 0 {
+		return c.Stake, true // a user Flush or Close that returns a commit's result
+	}
+	return stake, ok
+}
+
+func judge(r *Resolver, c Commit, v Value) (string, bool) {
+	switch c.Op {
+	case OpWrite:
+		return "a short or failed write goes unnoticed", v.Traits.Has(Endpoint) && v.Traits&(Sticky|Response) == 0
+	case OpCopy:
+		return copyMatters(r, c, v)
+	case OpFlush:
+		return notWritten(v.Lost, "buffered bytes"), v.Traits&(Buffered|Finalizing) != 0
+	case OpFlushNoErr:
+		return notWritten(v.Lost, "buffered bytes"), v.Traits.Has(ErrorMethod)
+	case OpClose:
+		return closeMatters(r, c, v)
+	case OpCloseWrite:
+		return "the end of the stream may not reach the peer", v.Traits.Has(Conn)
+	case OpSync:
+		return "written data may not reach stable storage", v.Traits&(Writable|Written) != 0 && v.Traits&ReadOnly == 0
+	case OpFact:
+		return c.Stake, true
+	}
+	return "", false
+}
+
+// copyMatters: a copy loses data when the destination can fail, or when
+// the source can fail mid-stream and the destination cannot tell a short
+// stream from a whole one (a chunked HTTP response ends cleanly).
+func copyMatters(r *Resolver, c Commit, dst Value) (string, bool) {
+	srcFallible := c.Source == nil || !r.Classify(c.Source).Traits.Has(Infallible)
+	if dst.Traits.Has(Response) {
+		return "the response may end short while the handler reports success", srcFallible
+	}
+	const stake = "the rest of the stream may be lost unnoticed"
+	if dst.Traits.Has(Endpoint) {
+		return stake, true
+	}
+	return stake, srcFallible
+}
+
+func closeMatters(r *Resolver, c Commit, v Value) (string, bool) {
+	switch {
+	case v.Traits&(NilClose|Conn|ReadOnly) != 0:
+		return "", false // nothing to commit, or closing reports nothing
+	case v.Traits.Has(Finalizing):
+		return notWritten(v.Lost, "data held by the writer"), true
+	case v.Traits.Has(Endpoint):
+		return "data written to the file may not reach the disk", v.Traits&(Writable|Written) != 0
+	}
+	t := r.info.TypeOf(c.Target)
+	if v.Traits.Has(Written) && HasWrite(t) && !HasRead(t) {
+		return "data written to it may not be committed", true // an upload-style writer commits on Close
+	}
+	return "", false
+}
+
+func notWritten(lost, def string) string {
+	if lost == "" {
+		lost = def
+	}
+	return lost + " may not be written"
+}

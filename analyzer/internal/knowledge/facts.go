@@ -1,0 +1,188 @@
+package knowledge
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Commits is the fact that a Flush or Close method returns the result of
+// a data-committing call, so that discarding its result loses the same
+// evidence: func (c *Conn) Flush() error { return c.bw.Flush() }.
+type Commits struct {
+	Lost string // what is at stake if the result is discarded, as a clause
+}
+
+// AFact marks Commits as an analysis fact.
+func (*Commits) AFact() {}
+
+func (c *Commits) String() string { return "commits " + c.Lost }
+
+// Analyzer learns Commits facts and gives the analyzers of the suite a
+// *Package to classify the writers of the package being analyzed. It
+// reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:       "writerfacts",
+	Doc:        "writerfacts: learn which Flush and Close methods commit written data (no diagnostics)",
+	Run:        run,
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes:  []analysis.Fact{new(Commits)},
+	ResultType: reflect.TypeFor[*Package](),
+}
+
+// Package is what knowledge learned of one package.
+type Package struct {
+	pass         *analysis.Pass
+	info         *types.Info
+	fieldWritten map[*types.Var]bool // struct fields written to anywhere in the package
+	local        map[*types.Func]*Commits
+}
+
+// Info returns the type information of the package.
+func (p *Package) Info() *types.Info { return p.info }
+
+// NewResolver returns a Resolver for the function body (a *ast.FuncDecl
+// or *ast.FuncLit, including its nested function literals).
+func (p *Package) NewResolver(fn ast.Node) *Resolver {
+	return newResolver(p.info, p, fn)
+}
+
+// Fact returns what is known of fn returning the result of a
+// data-committing call, from this package or by an imported fact, or nil.
+func (p *Package) Fact(fn *types.Func) *Commits {
+	fn = fn.Origin() // a method of an instantiated generic type
+	if f := p.local[fn]; f != nil {
+		return f
+	}
+	if fn.Pkg() == p.pass.Pkg {
+		return nil
+	}
+	f := new(Commits)
+	if !p.pass.ImportObjectFact(fn, f) {
+		return nil
+	}
+	return f
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	p := &Package{
+		pass:         pass,
+		info:         pass.TypesInfo,
+		fieldWritten: make(map[*types.Var]bool),
+		local:        make(map[*types.Func]*Commits),
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	var finishers []*ast.FuncDecl
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			p.noteWrittenFields(n)
+		case *ast.FuncDecl:
+			if isFinisher(n) {
+				finishers = append(finishers, n)
+			}
+		}
+	}
+	p.learn(finishers)
+	for fn, fact := range p.local {
+		pass.ExportObjectFact(fn, fact)
+	}
+	return p, nil
+}
+
+func (p *Package) noteWrittenFields(call *ast.CallExpr) {
+	forEachWritten(p.info, call, func(e ast.Expr) {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return // not a field
+		}
+		if v, ok := p.info.ObjectOf(sel.Sel).(*types.Var); ok && v.IsField() {
+			p.fieldWritten[v] = true
+		}
+	})
+}
+
+// isFinisher reports whether decl is a method Flush or Close returning
+// only an error: the methods whose facts the suite learns.
+func isFinisher(decl *ast.FuncDecl) bool {
+	if decl.Recv == nil || decl.Body == nil {
+		return false
+	}
+	if name := decl.Name.Name; name != "Flush" && name != "Close" {
+		return false
+	}
+	res := decl.Type.Results
+	return res != nil && len(res.List) == 1 && len(res.List[0].Names) <= 1
+}
+
+// learn finds the finishers that return a commit's result, repeating
+// while new facts appear, since a Close may return a local Flush.
+func (p *Package) learn(decls []*ast.FuncDecl) {
+	for changed := true; changed; {
+		changed = false
+		for _, decl := range decls {
+			fn, ok := p.info.Defs[decl.Name].(*types.Func)
+			if !ok || p.local[fn] != nil || !returnsOnlyError(fn) {
+				continue // unknown, already learned, or not func() error
+			}
+			if lost, ok := p.returnsCommit(decl); ok {
+				p.local[fn] = &Commits{Lost: lost}
+				changed = true
+			}
+		}
+	}
+}
+
+// returnsCommit reports whether some return statement of decl returns
+// the result of a call that matters, directly or through a variable.
+func (p *Package) returnsCommit(decl *ast.FuncDecl) (string, bool) {
+	r := p.NewResolver(decl)
+	var lost string
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are not decl's
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 {
+				lost, found = p.committedBy(r, n.Results[0])
+			}
+		}
+		return true
+	})
+	return lost, found
+}
+
+// committedBy reports whether e is (or is a variable assigned) the result
+// of a data-committing call that matters.
+func (p *Package) committedBy(r *Resolver, e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
+	if v := localVar(p.info, e); v != nil {
+		for _, src := range r.assigns[v] {
+			if lost, ok := p.committedByCall(r, src); ok {
+				return lost, true
+			}
+		}
+		return "", false
+	}
+	return p.committedByCall(r, e)
+}
+
+func (p *Package) committedByCall(r *Resolver, e ast.Expr) (string, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return "", false
+	}
+	c, ok := p.CommitOf(call)
+	if !ok {
+		return "", false
+	}
+	return p.Matters(r, c)
+}

@@ -1,0 +1,282 @@
+package knowledge
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Value is what is known of one writer expression in a function.
+type Value struct {
+	Traits Trait
+	Lost   string // what is lost if it is not finished, for messages
+}
+
+// inherited are the traits a wrapper takes from the writer it wraps:
+// a bufio.Writer over a bytes.Buffer cannot fail either.
+const inherited = Infallible | StdStream
+
+// Written marks a value the function (or, for a struct field, the
+// package) writes to. It is kept apart from the table's traits because
+// it is learned from use, not from type.
+const Written Trait = 1 << 15
+
+// Resolver classifies writer expressions of one function by their type
+// and by where their values come from: the constructor or opener that
+// made them, followed through local assignments.
+type Resolver struct {
+	info    *types.Info
+	pkg     *Package
+	assigns map[*types.Var][]ast.Expr // values assigned to each local; nil: unknown
+	written map[*types.Var]bool       // locals written to in the function
+}
+
+// newResolver indexes the assignments and writes of body.
+func newResolver(info *types.Info, pkg *Package, body ast.Node) *Resolver {
+	r := &Resolver{
+		info:    info,
+		pkg:     pkg,
+		assigns: make(map[*types.Var][]ast.Expr),
+		written: make(map[*types.Var]bool),
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			r.indexAssign(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			r.indexAssign(lhs, n.Values)
+		case *ast.RangeStmt:
+			r.indexAssign([]ast.Expr{n.Key, n.Value}, nil)
+		case *ast.CallExpr:
+			forEachWritten(info, n, func(e ast.Expr) {
+				if v := localVar(info, e); v != nil {
+					r.written[v] = true
+				}
+			})
+		}
+		return true
+	})
+	return r
+}
+
+func (r *Resolver) indexAssign(lhs, rhs []ast.Expr) {
+	for i, l := range lhs {
+		v := localVar(r.info, l)
+		if v == nil {
+			continue // not a local variable
+		}
+		var src ast.Expr
+		switch {
+		case len(rhs) == len(lhs):
+			src = rhs[i]
+		case len(rhs) == 1 && i == 0:
+			src = rhs[0] // f, err := os.Create(...): the first result
+		}
+		r.assigns[v] = append(r.assigns[v], src)
+	}
+}
+
+// localVar returns the variable e names if it is a local variable
+// (or parameter), not a package-level one or a field.
+func localVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// Classify returns what is known of the writer e.
+func (r *Resolver) Classify(e ast.Expr) Value {
+	return r.classify(e, 0)
+}
+
+// maxDepth bounds the walk through assignments (w = x; x = y; ...).
+const maxDepth = 6
+
+func (r *Resolver) classify(e ast.Expr, depth int) Value {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op.String() == "&" {
+		e = ast.Unparen(u.X) // &buf: the buffer itself
+	}
+	var v Value
+	v.Traits, v.Lost = StaticTraits(r.info.TypeOf(e))
+	if depth > maxDepth {
+		return v
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		v = r.classifyIdent(e, v, depth)
+	case *ast.SelectorExpr:
+		v = r.classifySelector(e, v)
+	case *ast.CallExpr:
+		v = merge(v, r.classifyCall(e, depth))
+	}
+	return v
+}
+
+func (r *Resolver) classifyIdent(id *ast.Ident, v Value, depth int) Value {
+	obj, ok := r.info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return v
+	}
+	if row := VarRow(obj); row != nil {
+		v.Traits |= row.Traits
+		return v
+	}
+	lv := localVar(r.info, id)
+	if lv == nil {
+		return v // package-level variable of no known kind
+	}
+	if r.written[lv] {
+		v.Traits |= Written
+	}
+	return merge(v, r.classifyOrigins(r.assigns[lv], depth))
+}
+
+// classifyOrigins combines what every value assigned to a variable says:
+// a trait inherited from the destination holds only if it holds for all
+// of them, the others if they hold for any.
+func (r *Resolver) classifyOrigins(srcs []ast.Expr, depth int) Value {
+	var v Value
+	all := inherited | ReadOnly
+	for _, src := range srcs {
+		if src == nil {
+			all = 0 // an unknown value: nothing holds for all
+			continue
+		}
+		o := r.classify(src, depth+1)
+		all &= o.Traits
+		v.Traits |= o.Traits &^ (inherited | ReadOnly)
+		if v.Lost == "" {
+			v.Lost = o.Lost
+		}
+	}
+	if len(srcs) == 0 {
+		all = 0 // a parameter or a variable assigned elsewhere
+	}
+	v.Traits |= all
+	return v
+}
+
+func (r *Resolver) classifySelector(sel *ast.SelectorExpr, v Value) Value {
+	obj := r.info.ObjectOf(sel.Sel)
+	switch obj := obj.(type) {
+	case *types.Var:
+		if row := VarRow(obj); row != nil {
+			v.Traits |= row.Traits // os.Stdout, io.Discard
+		} else if obj.IsField() && r.pkg != nil && r.pkg.fieldWritten[obj] {
+			v.Traits |= Written
+		}
+	}
+	return v
+}
+
+// classifyCall classifies the value returned by a constructor or opener.
+func (r *Resolver) classifyCall(call *ast.CallExpr, depth int) Value {
+	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+	if fn == nil {
+		return Value{}
+	}
+	var v Value
+	if row := FuncRow(fn); row != nil {
+		v.Traits, v.Lost = row.Traits, row.Lost
+		if fn.Pkg().Path() == "os" && fn.Name() == "OpenFile" && len(call.Args) > 1 {
+			v.Traits |= r.openFlags(fn.Pkg(), call.Args[1])
+		}
+	} else if IsWrappingConstructor(fn) {
+		v.Traits, v.Lost = Buffered|Finalizing, "data held by the writer"
+	}
+	if i := WriterParam(fn); i >= 0 && i < len(call.Args) {
+		under := r.classify(call.Args[i], depth+1)
+		v.Traits |= under.Traits & inherited // a wrapper fails only if its destination can
+	}
+	return v
+}
+
+// openFlags tells whether os.OpenFile's flag argument opens for writing,
+// with the values of os's O_ constants for the platform being analyzed.
+func (r *Resolver) openFlags(os *types.Package, flag ast.Expr) Trait {
+	tv, ok := r.info.Types[flag]
+	if !ok || tv.Value == nil {
+		return 0 // not a constant: mode unknown
+	}
+	bits, ok := constant.Int64Val(constant.ToInt(tv.Value))
+	if !ok {
+		return 0
+	}
+	for _, name := range [...]string{"O_WRONLY", "O_RDWR", "O_CREATE", "O_TRUNC", "O_APPEND"} {
+		c, ok := os.Scope().Lookup(name).(*types.Const)
+		if !ok {
+			return 0 // an os package without the constant: mode unknown
+		}
+		if b, ok := constant.Int64Val(constant.ToInt(c.Val())); ok && bits&b != 0 {
+			return Writable
+		}
+	}
+	return ReadOnly
+}
+
+func merge(a, b Value) Value {
+	a.Traits |= b.Traits
+	if a.Lost == "" {
+		a.Lost = b.Lost
+	}
+	return a
+}
+
+// forEachWritten calls f with each expression that call writes to: the
+// receiver of a writing method, and each argument passed for a parameter
+// of writer interface type (io.Copy's dst, fmt.Fprintf's w, the
+// destination given to bufio.NewWriter).
+func forEachWritten(info *types.Info, call *ast.CallExpr, f func(ast.Expr)) {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		switch methodOps[sel.Sel.Name] {
+		case OpWrite, OpSync:
+			if _, isMethod := info.Selections[sel]; isMethod {
+				f(sel.X)
+			}
+		case OpCopy:
+			if sel.Sel.Name == "ReadFrom" {
+				if _, isMethod := info.Selections[sel]; isMethod {
+					f(sel.X)
+				}
+			}
+		}
+	}
+	sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature)
+	if !ok {
+		return // a conversion or a builtin
+	}
+	params := sig.Params()
+	for i, arg := range call.Args {
+		if i >= params.Len() {
+			break // variadic tail: fmt's ...any never writes
+		}
+		t := params.At(i).Type()
+		if types.IsInterface(t) && HasWrite(t) {
+			f(arg)
+		}
+	}
+}
+
+// Assigned reports whether the function assigns v, as opposed to v being
+// a parameter or a variable only declared.
+func (r *Resolver) Assigned(v *types.Var) bool {
+	for _, src := range r.assigns[v] {
+		if src != nil {
+			return true
+		}
+	}
+	return false
+}
