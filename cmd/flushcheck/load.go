@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// loadMode asks for syntax and types of every package, dependencies
+// included: analyzers with facts run on the dependencies too.
+const loadMode = packages.LoadAllSyntax | packages.NeedModule
+
+// loaded is the outcome of loading the packages named on the command line.
+type loaded struct {
+	roots    []*packages.Package // the packages to report on
+	problems []string            // one line each: load, parse and type errors
+}
+
+// load loads the packages matching o.patterns. Packages with errors are
+// kept (the others can still be analyzed); their errors become problems.
+func load(o *options, dir string) (*loaded, error) {
+	cfg := &packages.Config{Mode: loadMode, Tests: o.tests, Dir: dir, BuildFlags: buildFlags(o)}
+	pkgs, err := packages.Load(cfg, o.patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("cannot load packages: %s", oneLine(err.Error()))
+	}
+	res := &loaded{problems: packageProblems(pkgs, dir)}
+	for _, p := range pkgs {
+		if !isTestMain(p) {
+			res.roots = append(res.roots, p)
+		}
+	}
+	unmatched, err := unmatchedPatterns(o, dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, pat := range unmatched {
+		res.problems = append(res.problems, fmt.Sprintf("pattern %s matched no packages", pat))
+	}
+	return res, nil
+}
+
+func buildFlags(o *options) []string {
+	if o.tags == "" {
+		return nil
+	}
+	return []string{"-tags=" + o.tags}
+}
+
+// isTestMain reports whether p is the main package that go test
+// generates to run a package's tests: it has no code of the user's.
+func isTestMain(p *packages.Package) bool {
+	return p.Name == "main" && strings.HasSuffix(p.ID, ".test")
+}
+
+// packageProblems lists the errors of pkgs and their dependencies, one
+// line each, without the repeats that test variants of a package bring.
+func packageProblems(pkgs []*packages.Package, dir string) []string {
+	var lines []string
+	seen := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			line := p.PkgPath + ": " + errorKind(e.Kind) + relativePos(e.Pos, dir) + oneLine(e.Msg)
+			if !seen[line] {
+				seen[line] = true
+				lines = append(lines, line)
+			}
+		}
+	})
+	return lines
+}
+
+func errorKind(k packages.ErrorKind) string {
+	switch k {
+	case packages.ParseError:
+		return "parse error: "
+	case packages.TypeError:
+		return "type error: "
+	}
+	return ""
+}
+
+// relativePos shortens the file of an error position ("file:line:col")
+// when it is inside dir, and ends it with ": " for the message.
+func relativePos(pos, dir string) string {
+	if pos == "" || pos == "-" {
+		return ""
+	}
+	file, rest := pos, ""
+	if i := strings.Index(pos, ".go:"); i >= 0 {
+		file, rest = pos[:i+3], pos[i+3:]
+	}
+	return displayPath(dir, file) + rest + ": "
+}
+
+// unmatchedPatterns returns the patterns that match no package. The
+// loader cannot tell which pattern matched what, but go list's Match
+// field can, and -find makes that query cheap.
+func unmatchedPatterns(o *options, dir string) ([]string, error) {
+	args := append([]string{"list", "-e", "-find", "-f", "{{range .Match}}{{.}}\n{{end}}"}, buildFlags(o)...)
+	cmd := exec.Command("go", append(args, o.patterns...)...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go list: %s", oneLine(stderr.String()+err.Error()))
+	}
+	matched := make(map[string]bool)
+	for _, m := range strings.Split(string(out), "\n") {
+		matched[m] = true
+	}
+	var missing []string
+	for _, p := range o.patterns {
+		if !matched[p] {
+			missing = append(missing, p)
+		}
+	}
+	return missing, nil
+}
+
+// oneLine folds a multi-line message (go list likes those) into one line.
+func oneLine(s string) string {
+	var b strings.Builder
+	for line := range strings.SplitSeq(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), ":") {
+			b.WriteString(";")
+		}
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}

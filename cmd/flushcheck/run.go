@@ -1,0 +1,151 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/flushcheck/flushcheck/analyzer/suite"
+)
+
+// run is the standalone mode: parse the command line, then explain,
+// print the version, or check packages.
+func (env *environment) run(args []string) int {
+	all := suite.Analyzers()
+	o, err := parseOptions(args, all)
+	if errors.Is(err, flag.ErrHelp) {
+		usage(env.stdout, all)
+		return exitClean
+	}
+	if err != nil {
+		env.problemf("%v (see flushcheck -h)", err)
+		return exitFailure
+	}
+	switch {
+	case o.version:
+		fmt.Fprintln(env.stdout, "flushcheck", version())
+		return exitClean
+	case o.explain != "":
+		return env.explain(o.explain)
+	}
+	analyzers, err := selectAnalyzers(all, o.checks, o.toggles)
+	if err != nil {
+		env.problemf("%v (see flushcheck -h)", err)
+		return exitFailure
+	}
+	return env.check(o, analyzers)
+}
+
+// explain prints the documentation of the named check.
+func (env *environment) explain(name string) int {
+	a, ok := suite.Lookup(name)
+	if !ok {
+		env.problemf("unknown check %q (known: %s)", name, checkNames(suite.Analyzers()))
+		return exitFailure
+	}
+	fmt.Fprintf(env.stdout, "%s: %s", a.Name, suite.Documentation(a).Format(false))
+	if a.URL != "" {
+		fmt.Fprintf(env.stdout, "Online documentation\n    %s\n", a.URL)
+	}
+	return exitClean
+}
+
+// check loads, analyzes, fixes if asked to, and reports.
+func (env *environment) check(o *options, analyzers []*analysis.Analyzer) int {
+	l, err := load(o, env.cwd)
+	if err != nil {
+		env.problemf("%v", err)
+		return exitFailure
+	}
+	problems := l.problems
+	var findings []finding
+	if len(l.roots) > 0 {
+		var more []string
+		findings, more, err = analyze(analyzers, l.roots)
+		if err != nil {
+			env.problemf("%v", err)
+			return exitFailure
+		}
+		problems = append(problems, more...)
+	}
+	if o.fix || o.diff {
+		// -diff shows what -fix would do; -fix reports what it left.
+		res := env.applyFixes(findings, moduleRoots(l.roots), o.diff)
+		problems = append(problems, res.problems...)
+		if o.diff {
+			env.problems(problems)
+			return exitStatus(findings, problems)
+		}
+		findings = unfixed(findings, res.failed)
+	}
+	env.problems(problems)
+	status := exitStatus(findings, problems)
+	return max(status, env.report(o.format, findings, len(problems) == 0, analyzers))
+}
+
+func (env *environment) problems(lines []string) {
+	for _, line := range lines {
+		env.problemf("%s", line)
+	}
+}
+
+// exitStatus is 2 when something failed (the findings may be
+// incomplete), else 1 when something was found.
+func exitStatus(findings []finding, problems []string) int {
+	switch {
+	case len(problems) > 0:
+		return exitFailure
+	case len(findings) > 0:
+		return exitFindings
+	}
+	return exitClean
+}
+
+// report prints findings in the chosen format.
+func (env *environment) report(format string, findings []finding, complete bool, analyzers []*analysis.Analyzer) int {
+	var err error
+	switch format {
+	case "json":
+		err = writeJSON(env.stdout, env.cwd, findings)
+	case "sarif":
+		err = writeSARIF(env.stdout, sarifInput{cwd: env.cwd, findings: findings, analyzers: analyzers, complete: complete})
+	default:
+		err = writeText(env.stdout, env.cwd, findings)
+	}
+	if err != nil {
+		env.problemf("cannot write report: %v", err)
+		return exitFailure
+	}
+	return exitClean
+}
+
+// version names the build: the module version when installed with
+// go install pkg@version, else the VCS revision stamped by go build.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && v == "devel" {
+			v += " " + s.Value
+		}
+	}
+	return v
+}
+
+func checkNames(analyzers []*analysis.Analyzer) string {
+	names := make([]string, len(analyzers))
+	for i, a := range analyzers {
+		names[i] = a.Name
+	}
+	return strings.Join(names, ", ")
+}
