@@ -172,7 +172,7 @@ func flushPosition(t *testing.T, src string) (line, byteCol, utf16Col int) {
 	t.Helper()
 	for i, l := range strings.Split(src, "\n") {
 		if l == flushLine {
-			prefix := l[:strings.Index(l, flushCall)]
+			prefix, _, _ := strings.Cut(l, flushCall)
 			return i + 1, len(prefix) + 1, len(utf16.Encode([]rune(prefix))) + 1
 		}
 	}

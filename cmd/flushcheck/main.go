@@ -42,12 +42,13 @@ func main() {
 
 // runMain runs the standalone mode and returns its exit status.
 func runMain(args []string, stdout, stderr io.Writer) int {
+	env := &environment{stdout: stdout, stderr: stderr}
 	cwd, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintf(stderr, "flushcheck: %v\n", err)
+		env.problemf("%v", err)
 		return exitFailure
 	}
-	env := &environment{stdout: stdout, stderr: stderr, cwd: cwd}
+	env.cwd = cwd
 	return env.run(args)
 }
 
@@ -60,5 +61,17 @@ type environment struct {
 
 // problemf prints one problem line on stderr.
 func (env *environment) problemf(format string, args ...any) {
-	fmt.Fprintf(env.stderr, "flushcheck: "+format+"\n", args...)
+	// A failure to write to stderr has nowhere left to be reported.
+	_, _ = fmt.Fprintf(env.stderr, "flushcheck: "+format+"\n", args...)
+}
+
+// emit writes s to stdout and returns the exit status: writing the
+// output is the whole job, so failing to is a failure (a closed pipe,
+// a full disk).
+func (env *environment) emit(s string) int {
+	if _, err := io.WriteString(env.stdout, s); err != nil {
+		env.problemf("cannot write output: %v", err)
+		return exitFailure
+	}
+	return exitClean
 }

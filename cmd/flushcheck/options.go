@@ -45,7 +45,7 @@ func newFlagSet(o *options, analyzers []*analysis.Analyzer) *flag.FlagSet {
 	for _, a := range analyzers {
 		t := new(toggle)
 		o.toggles[a.Name] = t
-		fs.Var(t, a.Name, "enable (or with =false disable) the "+a.Name+" check")
+		fs.Var(t, a.Name, "run "+a.Name+" and the other checks so named only; -"+a.Name+"=false skips it")
 		// The analyzer's own flags get the same -NAME.flag names as under go vet.
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
@@ -92,9 +92,10 @@ func (o *options) validate() error {
 	return nil
 }
 
-// usage prints the help text of the standalone mode.
-func usage(w io.Writer, analyzers []*analysis.Analyzer) {
-	fmt.Fprint(w, `usage: flushcheck [flags] packages...
+// usage returns the help text of the standalone mode.
+func usage(analyzers []*analysis.Analyzer) string {
+	var b strings.Builder
+	fmt.Fprint(&b, `usage: flushcheck [flags] packages...
 
 flushcheck finds discarded Flush, Write and Close results and writers
 that are never flushed. Exit status: 0 nothing found, 1 found something,
@@ -103,8 +104,10 @@ that are never flushed. Exit status: 0 nothing found, 1 found something,
 flags:
 `)
 	fs := newFlagSet(new(options), analyzers)
-	fs.SetOutput(w)
+	fs.SetOutput(&b)
 	fs.PrintDefaults()
+	fmt.Fprintf(&b, "\nchecks: %s (flushcheck -explain NAME describes one)\n", checkNames(analyzers))
+	return b.String()
 }
 
 // toggle is a boolean flag that remembers whether it was given, so that

@@ -1,24 +1,25 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"go/token"
 	"io"
+	"strings"
 )
 
 // writeText prints one line per finding, "file:line:col: message
 // (check)", and an indented line for each related position.
 func writeText(w io.Writer, cwd string, findings []finding) error {
-	bw := bufio.NewWriter(w)
+	var b strings.Builder
 	for _, f := range findings {
-		fmt.Fprintf(bw, "%s: %s (%s)\n", displayPosn(cwd, f.Posn), f.Message, f.Check)
+		fmt.Fprintf(&b, "%s: %s (%s)\n", displayPosn(cwd, f.Posn), f.Message, f.Check)
 		for _, r := range f.Related {
-			fmt.Fprintf(bw, "\t%s: %s\n", displayPosn(cwd, r.Posn), r.Message)
+			fmt.Fprintf(&b, "\t%s: %s\n", displayPosn(cwd, r.Posn), r.Message)
 		}
 	}
-	return bw.Flush() // reports the first write error, if any
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // jsonReport is the -f json output. Its fields are documented in the
@@ -63,6 +64,7 @@ func writeJSON(w io.Writer, cwd string, findings []finding) error {
 		report.Diagnostics = append(report.Diagnostics, newJSONDiagnostic(cwd, f))
 	}
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // messages and code, not HTML
 	enc.SetIndent("", "\t")
 	return enc.Encode(report)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"runtime/debug"
 	"strings"
 
@@ -18,8 +17,7 @@ func (env *environment) run(args []string) int {
 	all := suite.Analyzers()
 	o, err := parseOptions(args, all)
 	if errors.Is(err, flag.ErrHelp) {
-		usage(env.stdout, all)
-		return exitClean
+		return env.emit(usage(all))
 	}
 	if err != nil {
 		env.problemf("%v (see flushcheck -h)", err)
@@ -27,8 +25,7 @@ func (env *environment) run(args []string) int {
 	}
 	switch {
 	case o.version:
-		fmt.Fprintln(env.stdout, "flushcheck", version())
-		return exitClean
+		return env.emit("flushcheck " + version() + "\n")
 	case o.explain != "":
 		return env.explain(o.explain)
 	}
@@ -47,11 +44,11 @@ func (env *environment) explain(name string) int {
 		env.problemf("unknown check %q (known: %s)", name, checkNames(suite.Analyzers()))
 		return exitFailure
 	}
-	fmt.Fprintf(env.stdout, "%s: %s", a.Name, suite.Documentation(a).Format(false))
+	text := a.Name + ": " + suite.Documentation(a).Format(false)
 	if a.URL != "" {
-		fmt.Fprintf(env.stdout, "Online documentation\n    %s\n", a.URL)
+		text += "Online documentation\n    " + a.URL + "\n"
 	}
-	return exitClean
+	return env.emit(text)
 }
 
 // check loads, analyzes, fixes if asked to, and reports.

@@ -84,6 +84,7 @@ func writeSARIF(w io.Writer, in sarifInput) error {
 		run.Results = append(run.Results, sarifResult{Result: b.result(f), RuleIndex: ruleIndex[f.Check]})
 	}
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // messages and code, not HTML
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Version: sarif.Version, Schema: sarif.Schema, Runs: []sarifRun{run}})
 }
