@@ -20,6 +20,9 @@ func (c *checker) where(stmt inspector.Cursor, f form, commit knowledge.Commit) 
 	if f == spawned {
 		return " in a goroutine"
 	}
+	if f == assigned || f == emptyIf {
+		return "" // the verb says how the error is lost
+	}
 	if decl, ok := paths.EnclosingDecl(stmt); ok && decl.Recv != nil && isShutdownName(decl.Name.Name) {
 		if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
 			return " in " + methodName(fn)

@@ -37,6 +37,9 @@ type checker struct {
 	paths     *paths.Checker
 	report    *suppress.Reporter
 	resolvers map[ast.Node]*knowledge.Resolver
+	cfgs      *ctrlflow.CFGs
+	root      inspector.Cursor
+	kept      map[*types.Var]bool // see keptFields
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -47,9 +50,11 @@ func run(pass *analysis.Pass) (any, error) {
 		paths:     &paths.Checker{Info: pass.TypesInfo, NoReturn: cfgs.NoReturn},
 		report:    suppress.New(pass),
 		resolvers: make(map[ast.Node]*knowledge.Resolver),
+		cfgs:      cfgs,
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+	c.root = ins.Root()
+	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
 		c.checkCall(cur)
 	}
 	return nil, nil
@@ -65,6 +70,7 @@ const (
 	spawned               // go bw.Flush()
 	blank                 // _ = bw.Flush(), n, _ := conn.Write(p)
 	emptyIf               // if err := bw.Flush(); err != nil {}
+	assigned              // err = bw.Flush(): lost if err is never read
 )
 
 func (c *checker) checkCall(cur inspector.Cursor) {
@@ -89,10 +95,47 @@ func (c *checker) checkCall(cur inspector.Cursor) {
 	if !ok {
 		return // the target cannot lose bytes this way
 	}
-	if c.excused(stmt, f, commit) {
+	verb := "is discarded"
+	switch f {
+	case emptyIf:
+		verb = "is checked but nothing is done about it"
+	case assigned:
+		if verb = c.deadVerb(stmt, call); verb == "" {
+			return // the assigned error is read
+		}
+	}
+	if c.excused(stmt, f, commit, r) {
 		return
 	}
-	c.reportDiscard(cur, stmt, f, commit, stake)
+	c.reportDiscard(stmt, f, commit, verb, stake)
+}
+
+// deadVerb says how the error assigned by stmt is lost, or "" when every
+// path reads it.
+func (c *checker) deadVerb(stmt inspector.Cursor, call *ast.CallExpr) string {
+	lhs := errorLHS(stmt.Node().(*ast.AssignStmt), call)
+	v := localVar(c.pass.TypesInfo, lhs)
+	switch c.deadError(stmt, v) {
+	case overwritten:
+		return "is assigned to " + v.Name() + " and overwritten before it is read"
+	case dies:
+		return "is assigned to " + v.Name() + " and never read"
+	}
+	return ""
+}
+
+// localVar returns the local variable (not a field, not package-level)
+// that e names.
+func localVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
 }
 
 // formOf says how call's result is discarded, with the statement that
@@ -122,6 +165,9 @@ func (c *checker) assignForm(cur inspector.Cursor, as *ast.AssignStmt, call *ast
 	}
 	if cur.ParentEdgeKind() == edge.IfStmt_Init && c.emptyCheck(cur.Parent().Node().(*ast.IfStmt), lhs) {
 		return emptyIf, cur
+	}
+	if localVar(c.pass.TypesInfo, lhs) != nil {
+		return assigned, cur
 	}
 	return kept, cur
 }
@@ -180,25 +226,8 @@ func (c *checker) resolver(cur inspector.Cursor) *knowledge.Resolver {
 	return r
 }
 
-// excused reports whether a discard is not a truncation: it is on a path
-// that already reports failure, or it is a deferred safety net behind a
-// checked call that finishes the same writer.
-func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit) bool {
-	if f == deferred || paths.Deferred(stmt) {
-		return c.checkedElsewhere(stmt, commit)
-	}
-	if f == spawned {
-		return false
-	}
-	return c.paths.Failing(stmt)
-}
-
-func (c *checker) reportDiscard(cur, stmt inspector.Cursor, f form, commit knowledge.Commit, stake string) {
+func (c *checker) reportDiscard(stmt inspector.Cursor, f form, commit knowledge.Commit, verb, stake string) {
 	call := commit.Call
-	verb := "is discarded"
-	if f == emptyIf {
-		verb = "is checked but nothing is done about it"
-	}
 	msg := fmt.Sprintf("error from %s%s %s%s; %s",
 		calleeName(c.pass.TypesInfo, commit), targetName(c.pass.TypesInfo, commit), verb, c.where(stmt, f, commit), stake)
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
@@ -215,7 +244,9 @@ func calleeName(info *types.Info, commit knowledge.Commit) string {
 		return qualifiedFunc(fn)
 	}
 	recv := info.TypeOf(sel.X)
-	if _, isNamed := types.Unalias(derefType(recv)).(*types.Named); !isNamed {
+	switch types.Unalias(derefType(recv)).(type) {
+	case *types.Named, *types.TypeParam:
+	default:
 		recv = fn.Type().(*types.Signature).Recv().Type()
 	}
 	return "(" + types.TypeString(recv, pkgName) + ")." + fn.Name()
@@ -258,3 +289,7 @@ func targetName(info *types.Info, commit knowledge.Commit) string {
 	}
 	return " to " + name
 }
+
+// usesResult reports whether a call of this form hands its error on:
+// an assignment counts, whether or not the variable is read later.
+func (f form) usesResult() bool { return f == kept || f == assigned }

@@ -9,5 +9,9 @@ import (
 )
 
 func TestDiscard(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), discard.Analyzer, "a")
+	analysistest.Run(t, analysistest.TestData(), discard.Analyzer, "a", "wire", "client", "structural")
+}
+
+func TestDiscardFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), discard.Analyzer, "fix")
 }

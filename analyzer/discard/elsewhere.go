@@ -46,7 +46,7 @@ func (c *checker) checkedElsewhere(stmt inspector.Cursor, commit knowledge.Commi
 		if call == commit.Call || !c.callsMethodOn(call, names, commit.Target) {
 			continue // another call, or on another writer
 		}
-		if f, _ := c.formOf(cur, call); f == kept {
+		if f, _ := c.formOf(cur, call); f.usesResult() {
 			return true
 		}
 	}

@@ -101,7 +101,7 @@ func (p *Package) noteWrittenFields(call *ast.CallExpr) {
 			return // not a field
 		}
 		if v, ok := p.info.ObjectOf(sel.Sel).(*types.Var); ok && v.IsField() {
-			p.fieldWritten[v] = true
+			p.fieldWritten[v.Origin()] = true // the same field in every method of a generic type
 		}
 	})
 }

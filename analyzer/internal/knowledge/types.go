@@ -125,14 +125,14 @@ func StaticTraits(t types.Type) (Trait, string) {
 	if t == nil {
 		return 0, ""
 	}
-	if IsHashLike(t) {
+	if IsHashLike(t) || writeFromInfallible(t) {
 		return Infallible, ""
-	}
-	if HasWrite(t) && HasErrorMethod(t, "Flush") {
-		return Buffered, "buffered bytes" // structure: a buffered writer
 	}
 	if WrapperType(t) {
 		return Buffered | Finalizing, "data held by the writer"
+	}
+	if HasWrite(t) && HasErrorMethod(t, "Flush") {
+		return Buffered, "buffered bytes" // structure: a buffered writer
 	}
 	return 0, ""
 }
@@ -197,4 +197,19 @@ func firstResult(fn *types.Func) types.Type {
 		return nil
 	}
 	return res.At(0).Type()
+}
+
+// writeFromInfallible reports whether t's Write method is promoted from
+// an embedded infallible sink (struct{ bytes.Buffer; ... }).
+func writeFromInfallible(t types.Type) bool {
+	fn := method(t, "Write")
+	if fn == nil {
+		return false
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil || types.IsInterface(recv.Type()) {
+		return false
+	}
+	r := TypeRow(recv.Type())
+	return r != nil && r.Traits.Has(Infallible)
 }

@@ -175,7 +175,7 @@ func (r *Resolver) classifySelector(sel *ast.SelectorExpr, v Value) Value {
 	case *types.Var:
 		if row := VarRow(obj); row != nil {
 			v.Traits |= row.Traits // os.Stdout, io.Discard
-		} else if obj.IsField() && r.pkg != nil && r.pkg.fieldWritten[obj] {
+		} else if obj.IsField() && r.pkg != nil && r.pkg.fieldWritten[obj.Origin()] {
 			v.Traits |= Written
 		}
 	}

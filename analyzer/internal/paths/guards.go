@@ -103,11 +103,10 @@ func Deferred(cur inspector.Cursor) bool {
 		return true
 	}
 	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
-		call := lit.Parent()
-		if call.ParentEdgeKind() != edge.CallExpr_Fun {
+		if lit.ParentEdgeKind() != edge.CallExpr_Fun {
 			return false // a literal that is not called where it stands
 		}
-		_, ok := call.Parent().Node().(*ast.DeferStmt)
+		_, ok := lit.Parent().Parent().Node().(*ast.DeferStmt)
 		return ok
 	}
 	return false

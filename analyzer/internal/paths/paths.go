@@ -69,7 +69,7 @@ func (c *Checker) verdict(cur inspector.Cursor, s ast.Stmt) verdict {
 	case *ast.ReturnStmt:
 		return c.returnVerdict(cur, s)
 	case *ast.ExprStmt:
-		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && c.neverReturns(call) {
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && c.NeverReturns(call) {
 			return failing
 		}
 	case *ast.BranchStmt:
@@ -78,9 +78,9 @@ func (c *Checker) verdict(cur inspector.Cursor, s ast.Stmt) verdict {
 	return neutral
 }
 
-// neverReturns reports whether call is panic or a call that never
+// NeverReturns reports whether call is panic or a call that never
 // returns.
-func (c *Checker) neverReturns(call *ast.CallExpr) bool {
+func (c *Checker) NeverReturns(call *ast.CallExpr) bool {
 	switch fn := typeutil.Callee(c.Info, call).(type) {
 	case *types.Builtin:
 		return fn.Name() == "panic"

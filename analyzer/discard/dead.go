@@ -1,0 +1,186 @@
+package discard
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+// deadness says how an assigned error is lost on some path.
+type deadness int
+
+const (
+	read        deadness = iota // every path reads it
+	overwritten                 // some path assigns it again first
+	dies                        // some path returns without reading it
+)
+
+// deadError reports whether the error that stmt assigns to v is lost on
+// some path of the function's control-flow graph: overwritten, or never
+// read before the function returns. Variables captured by a function
+// literal or whose address is taken are assumed read.
+func (c *checker) deadError(stmt inspector.Cursor, v *types.Var) deadness {
+	fn, g := c.cfgOf(stmt)
+	if g == nil || c.escapes(fn, v) {
+		return read
+	}
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			if n == stmt.Node() {
+				return c.search(b, i+1, v, make(map[*cfg.Block]bool))
+			}
+		}
+	}
+	return read
+}
+
+// search walks forward from b.Nodes[i] until v is read, overwritten or
+// the function ends, and returns the worst outcome over all paths.
+func (c *checker) search(b *cfg.Block, i int, v *types.Var, seen map[*cfg.Block]bool) deadness {
+	for ; i < len(b.Nodes); i++ {
+		switch c.access(b.Nodes[i], v) {
+		case accRead:
+			return read
+		case accWrite:
+			return overwritten
+		}
+		if ret, ok := b.Nodes[i].(*ast.ReturnStmt); ok {
+			return c.atReturn(ret, v)
+		}
+	}
+	if len(b.Succs) == 0 {
+		return c.atEnd(b, v)
+	}
+	worst := read
+	for _, s := range b.Succs {
+		if seen[s] {
+			continue // a loop back to a block already searched
+		}
+		seen[s] = true
+		worst = max(worst, c.search(s, 0, v, seen))
+	}
+	return worst
+}
+
+// atReturn: a bare return reads a named result; any other return that
+// does not mention v lets it die.
+func (c *checker) atReturn(ret *ast.ReturnStmt, v *types.Var) deadness {
+	if len(ret.Results) == 0 && c.isResult(v) {
+		return read
+	}
+	return dies
+}
+
+// atEnd judges a block without successors that is not a return: the end
+// of a function without results, or a call that never returns.
+func (c *checker) atEnd(b *cfg.Block, v *types.Var) deadness {
+	if len(b.Nodes) > 0 {
+		if es, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt); ok {
+			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && c.paths.NeverReturns(call) {
+				return read // the program stops: nothing is reported as success
+			}
+		}
+	}
+	if c.isResult(v) {
+		return read
+	}
+	return dies
+}
+
+func (c *checker) isResult(v *types.Var) bool {
+	return v.Kind() == types.ResultVar
+}
+
+type access int
+
+const (
+	accNone access = iota
+	accRead
+	accWrite
+)
+
+// access tells whether the CFG node n reads v, or assigns it without
+// reading it. `_ = err` is not a read: it is a discard.
+func (c *checker) access(n ast.Node, v *types.Var) access {
+	if as, ok := n.(*ast.AssignStmt); ok {
+		return c.assignAccess(as, v)
+	}
+	if c.mentions(n, v) {
+		return accRead
+	}
+	return accNone
+}
+
+func (c *checker) assignAccess(as *ast.AssignStmt, v *types.Var) access {
+	if allBlank(as.Lhs) {
+		return accNone // _ = err throws it away
+	}
+	for _, r := range as.Rhs {
+		if c.mentions(r, v) {
+			return accRead
+		}
+	}
+	for _, l := range as.Lhs {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		if !ok {
+			if c.mentions(l, v) {
+				return accRead // x[err] = ..., p.f = ...
+			}
+			continue
+		}
+		if c.pass.TypesInfo.ObjectOf(id) == v {
+			if as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
+				return accRead // err += ... reads it
+			}
+			return accWrite
+		}
+	}
+	return accNone
+}
+
+func (c *checker) mentions(n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// escapes reports whether v is captured by a function literal or has
+// its address taken inside fn: its reads are then out of sight.
+func (c *checker) escapes(fn ast.Node, v *types.Var) bool {
+	esc := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if n != fn && c.mentions(n.Body, v) {
+				esc = true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && c.mentions(n.X, v) {
+				esc = true
+			}
+		}
+		return !esc
+	})
+	return esc
+}
+
+// cfgOf returns the innermost function around cur and its CFG.
+func (c *checker) cfgOf(cur inspector.Cursor) (ast.Node, *cfg.CFG) {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := fn.Node().(type) {
+		case *ast.FuncDecl:
+			return n, c.cfgs.FuncDecl(n)
+		case *ast.FuncLit:
+			return n, c.cfgs.FuncLit(n)
+		}
+	}
+	return nil, nil
+}

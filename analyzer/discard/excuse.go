@@ -1,0 +1,147 @@
+package discard
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
+	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
+)
+
+// excused reports whether a discard is not a truncation: it is on a path
+// that already reports failure; the file is removed right after; a later
+// checked call returns a sticky writer's error again; or it is a deferred
+// safety net behind a checked call that finishes the same writer.
+func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit, r *knowledge.Resolver) bool {
+	if c.removedAfter(stmt) {
+		return true
+	}
+	if c.stickyResurfaces(stmt, commit, r) {
+		return true
+	}
+	if f == deferred || paths.Deferred(stmt) {
+		return c.checkedElsewhere(stmt, commit)
+	}
+	if f == spawned {
+		return false
+	}
+	return c.paths.Failing(stmt)
+}
+
+// removedAfter reports whether a statement after stmt in its block
+// removes a file: a temporary file closed and removed keeps nothing.
+func (c *checker) removedAfter(stmt inspector.Cursor) bool {
+	for next, ok := stmt.NextSibling(); ok; next, ok = next.NextSibling() {
+		found := false
+		ast.Inspect(next.Node(), func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && c.isRemove(call) {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) isRemove(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "os" {
+		return false
+	}
+	return fn.Name() == "Remove" || fn.Name() == "RemoveAll"
+}
+
+// stickyResurfaces reports whether a discarded write or flush of a
+// sticky writer has its error returned again by a checked call: later in
+// the function, in a method of the writer's own type, or (for a field)
+// anywhere in the package.
+func (c *checker) stickyResurfaces(stmt inspector.Cursor, commit knowledge.Commit, r *knowledge.Resolver) bool {
+	if commit.Target == nil || commit.Op == knowledge.OpClose || commit.Op == knowledge.OpCopy {
+		return false // Close is the last call; a copy's read error is not sticky
+	}
+	t := c.pass.TypesInfo.TypeOf(commit.Target)
+	if !r.Classify(commit.Target).Traits.Has(knowledge.Sticky) {
+		return false
+	}
+	if decl, ok := paths.EnclosingDecl(stmt); ok && c.ownMethod(decl, t) {
+		return true // the writer's own method keeps its own error state
+	}
+	if c.keptLater(stmt, commit) {
+		return true
+	}
+	if sel, ok := ast.Unparen(commit.Target).(*ast.SelectorExpr); ok {
+		v, _ := c.pass.TypesInfo.ObjectOf(sel.Sel).(*types.Var)
+		return v != nil && c.keptFields()[v]
+	}
+	return false
+}
+
+// ownMethod reports whether decl is a method of the named type of t.
+func (c *checker) ownMethod(decl *ast.FuncDecl, t types.Type) bool {
+	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || decl.Recv == nil {
+		return false
+	}
+	recv := fn.Type().(*types.Signature).Recv().Type()
+	a, b := namedOf(recv), namedOf(t)
+	return a != nil && b != nil && a.Origin() == b.Origin()
+}
+
+func namedOf(t types.Type) *types.Named {
+	n, _ := types.Unalias(derefType(t)).(*types.Named)
+	return n
+}
+
+// keptLater reports whether, after stmt in the same function, a call on
+// the same writer has its result used.
+func (c *checker) keptLater(stmt inspector.Cursor, commit knowledge.Commit) bool {
+	outer, ok := outermost(stmt)
+	if !ok {
+		return false
+	}
+	for cur := range outer.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if call.Pos() <= stmt.Node().End() || !c.callsMethodOn(call, stickyMethods, commit.Target) {
+			continue
+		}
+		if f, _ := c.formOf(cur, call); f.usesResult() {
+			return true
+		}
+	}
+	return false
+}
+
+// stickyMethods return a sticky writer's first error again.
+var stickyMethods = []string{"Flush", "Close", "Error", "Write", "WriteString"}
+
+// keptFields returns the struct fields holding writers on which the
+// package makes a call whose result it uses; computed once per pass.
+func (c *checker) keptFields() map[*types.Var]bool {
+	if c.kept != nil {
+		return c.kept
+	}
+	c.kept = make(map[*types.Var]bool)
+	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || c.pass.TypesInfo.Selections[sel] == nil {
+			continue // not a method call
+		}
+		field, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+		if !ok || !c.callsMethodOn(call, stickyMethods, field) {
+			continue // not a sticky method on a field
+		}
+		if v, ok := c.pass.TypesInfo.ObjectOf(field.Sel).(*types.Var); ok && v.IsField() {
+			if f, _ := c.formOf(cur, call); f.usesResult() {
+				c.kept[v] = true
+			}
+		}
+	}
+	return c.kept
+}

@@ -1,0 +1,60 @@
+package a
+
+import (
+	"bufio"
+	"net"
+	"os"
+)
+
+func overwritten(f *os.File, bw *bufio.Writer) error {
+	err := bw.Flush() // want `error from \(\*bufio.Writer\).Flush on bw is assigned to err and overwritten before it is read; buffered bytes may not be written`
+	err = f.Sync()
+	return err
+}
+
+func neverRead(conn net.Conn, p []byte, err error) int {
+	n := 0
+	n, err = conn.Write(p) // want `error from \(net.Conn\).Write on conn is assigned to err and never read; a short or failed write goes unnoticed`
+	return n
+}
+
+func readOnOnePath(conn net.Conn, p []byte, retry bool) error {
+	_, err := conn.Write(p) // ok: read on every path
+	if retry && err != nil {
+		_, err = conn.Write(p)
+	}
+	return err
+}
+
+func namedBare(bw *bufio.Writer) (err error) {
+	err = bw.Flush() // ok: a bare return returns it
+	return
+}
+
+func capturedByDefer(path string) (err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(path)
+		}
+	}()
+	_, err = f.WriteString("x") // ok: the deferred closure reads err
+	err = f.Close()
+	return
+}
+
+func blankedLater(bw *bufio.Writer) {
+	err := bw.Flush() // want `error from \(\*bufio.Writer\).Flush on bw is assigned to err and never read`
+	_ = err
+}
+
+func checkedLater(bw *bufio.Writer) error {
+	err := bw.Flush() // ok: checked below
+	if err != nil {
+		return err
+	}
+	return nil
+}
