@@ -13,6 +13,7 @@ import (
 
 	"github.com/flushcheck/flushcheck/analyzer/directive"
 	"github.com/flushcheck/flushcheck/analyzer/discard"
+	"github.com/flushcheck/flushcheck/analyzer/pollpending"
 )
 
 // Analyzers returns flushcheck's checks in documentation order.
@@ -21,6 +22,7 @@ func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		discard.Analyzer,
 		directive.Analyzer,
+		pollpending.Analyzer,
 	}
 }
 

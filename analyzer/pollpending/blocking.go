@@ -1,0 +1,249 @@
+package pollpending
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// blockingFD reports whether the descriptor s writes to is blocking by
+// construction: a constant (0, 1, 2), syscall.Stdout and friends, the
+// result of (*os.File).Fd, which puts the file in blocking mode, or a
+// local variable set once from Open, Openat, Creat or Socket without
+// O_NONBLOCK or SOCK_NONBLOCK and never passed to SetNonblock.
+func (c *checker) blockingFD(s *site) bool {
+	if s.spec.fd < 0 || s.spec.fd >= len(s.call.Args) {
+		return false // descriptor unknown
+	}
+	e := c.unconvert(s.call.Args[s.spec.fd])
+	if c.blockingExpr(e) {
+		return true
+	}
+	v := c.varOf(e)
+	if v == nil || !s.u.isLocal(v) {
+		return false // a parameter, a field or a global: could be anything
+	}
+	def := c.soleDefinition(s.u, v)
+	return def != nil && c.blockingExpr(c.unconvert(def)) && !c.setsNonblock(s.u, v)
+}
+
+// blockingExpr reports whether e yields a blocking descriptor.
+func (c *checker) blockingExpr(e ast.Expr) bool {
+	if _, ok := c.intConst(e); ok {
+		return true // 0, 1 or 2: the standard streams
+	}
+	if id := leafIdent(e); id != nil {
+		obj := c.pass.TypesInfo.ObjectOf(id)
+		if _, ok := obj.(*types.Var); ok && isSysPkg(obj.Pkg()) {
+			switch obj.Name() {
+			case "Stdin", "Stdout", "Stderr":
+				return true
+			}
+		}
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := c.callee(call)
+	if fn == nil {
+		return false
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == "os" && fn.Name() == "Fd" {
+		return true // (*os.File).Fd sets blocking mode
+	}
+	return c.blockingOpen(fn, call)
+}
+
+// blockingOpen reports whether call opens a descriptor without a
+// non-blocking flag.
+func (c *checker) blockingOpen(fn *types.Func, call *ast.CallExpr) bool {
+	if !isSysPkg(fn.Pkg()) {
+		return false
+	}
+	flag, arg := "", -1
+	switch fn.Name() {
+	case "Creat":
+		return true
+	case "Open":
+		flag, arg = "O_NONBLOCK", 1
+	case "Openat":
+		flag, arg = "O_NONBLOCK", 2
+	case "Socket":
+		flag, arg = "SOCK_NONBLOCK", 1
+	default:
+		return false
+	}
+	if arg >= len(call.Args) {
+		return false
+	}
+	bits, ok := c.intConst(call.Args[arg])
+	if !ok {
+		return false // flags computed at run time
+	}
+	k, ok := fn.Pkg().Scope().Lookup(flag).(*types.Const)
+	if !ok || k.Val().Kind() != constant.Int {
+		return false // this platform has no such flag
+	}
+	nb, ok := constant.Int64Val(k.Val())
+	return ok && bits&nb == 0
+}
+
+// unconvert strips parentheses and conversions such as int(fd).
+func (c *checker) unconvert(e ast.Expr) ast.Expr {
+	for {
+		e = ast.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || !c.isType(call.Fun) {
+			return e
+		}
+		e = call.Args[0]
+	}
+}
+
+// soleDefinition returns the value assigned to v when u assigns it
+// exactly once, by := , = or var.
+func (c *checker) soleDefinition(u *unit, v *types.Var) ast.Expr {
+	var defs []ast.Expr
+	ast.Inspect(u.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if c.varOf(l) == v {
+					defs = append(defs, valueAt(n.Lhs, n.Rhs, i))
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if c.varOf(id) == v {
+					defs = append(defs, valueAt(nil, n.Values, i))
+				}
+			}
+		case *ast.RangeStmt:
+			if c.varOf(n.Key) == v || n.Value != nil && c.varOf(n.Value) == v {
+				defs = append(defs, nil, nil)
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && c.varOf(n.X) == v {
+				defs = append(defs, nil, nil) // &fd: may be set elsewhere
+			}
+		}
+		return true
+	})
+	if len(defs) != 1 {
+		return nil
+	}
+	return defs[0]
+}
+
+// valueAt returns the expression assigned to the i-th of lhs: the i-th
+// value, or the single multi-valued call when i is its first result.
+func valueAt(lhs, rhs []ast.Expr, i int) ast.Expr {
+	if len(rhs) == 0 {
+		return nil
+	}
+	if len(rhs) == 1 && i == 0 {
+		return rhs[0]
+	}
+	if len(rhs) > i && (len(lhs) == 0 || len(lhs) == len(rhs)) {
+		return rhs[i]
+	}
+	return nil
+}
+
+// setsNonblock reports whether u passes v to SetNonblock with anything
+// but false.
+func (c *checker) setsNonblock(u *unit, v *types.Var) bool {
+	found := false
+	ast.Inspect(u.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || len(call.Args) != 2 {
+			return !found
+		}
+		fn := c.callee(call)
+		if fn != nil && isSysPkg(fn.Pkg()) && fn.Name() == "SetNonblock" &&
+			c.varOf(c.unconvert(call.Args[0])) == v && !c.isBoolConst(call.Args[1], false) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// atomicBuffer reports whether s writes too few bytes to be split: a
+// single byte (a wake-up), or an [8]byte array (an eventfd counter).
+func (c *checker) atomicBuffer(s *site) bool {
+	if s.spec.buf < 0 || s.spec.buf >= len(s.call.Args) || s.spec.vec {
+		return false
+	}
+	e := ast.Unparen(s.call.Args[s.spec.buf])
+	if n, ok := c.constLen(e); ok && n <= 1 {
+		return true
+	}
+	sl, ok := e.(*ast.SliceExpr)
+	if !ok || sl.Low != nil || sl.High != nil || sl.Slice3 {
+		return false // not arr[:]
+	}
+	t := c.pass.TypesInfo.TypeOf(sl.X)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	arr, ok := t.(*types.Array)
+	return ok && arr.Len() == 8
+}
+
+// constLen returns the length of a byte slice written as a literal, a
+// conversion of a constant string, or a constant slice of an array.
+func (c *checker) constLen(e ast.Expr) (int64, bool) {
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		for _, el := range e.Elts {
+			if _, ok := el.(*ast.KeyValueExpr); ok {
+				return 0, false // indexed elements
+			}
+		}
+		return int64(len(e.Elts)), true
+	case *ast.CallExpr:
+		if len(e.Args) != 1 || !c.isType(e.Fun) {
+			return 0, false
+		}
+		tv := c.pass.TypesInfo.Types[e.Args[0]]
+		if tv.Value == nil || tv.Value.Kind() != constant.String {
+			return 0, false
+		}
+		return int64(len(constant.StringVal(tv.Value))), true
+	case *ast.SliceExpr:
+		lo, hi := int64(0), int64(-1)
+		var ok bool
+		if e.Low != nil {
+			if lo, ok = c.intConst(e.Low); !ok {
+				return 0, false
+			}
+		}
+		if e.High != nil {
+			if hi, ok = c.intConst(e.High); !ok {
+				return 0, false
+			}
+		}
+		if hi < 0 {
+			return 0, false // up to the end of something
+		}
+		return hi - lo, true
+	}
+	return 0, false
+}
+
+// rootVar returns the variable a byte slice expression is cut from:
+// p for p, p[i:], []byte(p); nil for fields, elements and calls.
+func (c *checker) rootVar(e ast.Expr) *types.Var {
+	for {
+		e = c.unconvert(e)
+		sl, ok := e.(*ast.SliceExpr)
+		if !ok {
+			break
+		}
+		e = sl.X
+	}
+	return c.varOf(e)
+}

@@ -1,0 +1,218 @@
+package pollpending
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// checkCount reports a raw write whose byte count is dropped, or kept
+// but never looked at, on a path that ends in success.
+func (c *checker) checkCount(s *site) {
+	if !s.spec.count || s.cnt == passed {
+		return // no count, or the count is handed on
+	}
+	if _, ok := c.callbacks[s.u]; ok {
+		return // a RawConn callback: its answer is the EAGAIN test (see doc)
+	}
+	if c.blockingFD(s) || c.atomicBuffer(s) {
+		return // a blocking descriptor, or too few bytes to be split
+	}
+	ret := c.uncheckedSuccess(s)
+	if ret == nil {
+		return
+	}
+	name := "some"
+	if s.cnt == kept {
+		name = s.cntVar.Name()
+	}
+	msg := fmt.Sprintf("short write from %s is ignored; %s of %s may be all that was sent",
+		calleeName(s.call), name, c.lenPhrase(s))
+	c.report(s.call.Pos(), s.call.End(), msg, []analysis.RelatedInformation{{
+		Pos:     ret.Pos(),
+		End:     ret.End(),
+		Message: "success is reported here without comparing the count with the length",
+	}}, nil)
+}
+
+// uncheckedSuccess returns a return statement that reports success on a
+// path from s where the write did not fail and the count was not used.
+func (c *checker) uncheckedSuccess(s *site) *ast.ReturnStmt {
+	var cnt *types.Var
+	if s.cnt == kept {
+		cnt = s.cntVar
+	}
+	var found *ast.ReturnStmt
+	t := &tester{c: c, u: s.u, err: s.errVar, cnt: cnt}
+	t.walk(s.g, s.node, func(n ast.Node, set errSet) bool {
+		switch {
+		case found != nil:
+			return true // one path is enough
+		case set&errNil == 0:
+			return true // the write failed on this path: not a short write
+		case n == s.node:
+			return true // the write again: a retry
+		case cnt != nil && c.usesCount(n, cnt):
+			return true // the count is looked at
+		}
+		if ret, ok := n.(*ast.ReturnStmt); ok {
+			if c.reportsSuccess(s.u, ret) {
+				found = ret
+			}
+			return true
+		}
+		return false
+	})
+	return found
+}
+
+// reportsSuccess reports whether ret may report success: it returns
+// nothing, a nil-able error that is not a fresh one, or anything but
+// false for a bool.
+func (c *checker) reportsSuccess(u *unit, ret *ast.ReturnStmt) bool {
+	res := u.sig.Results()
+	if res.Len() == 0 || len(ret.Results) != res.Len() {
+		return true // nothing to report failure with, or a bare return
+	}
+	last := ret.Results[res.Len()-1]
+	switch typ := res.At(res.Len() - 1).Type(); {
+	case isError(typ):
+		return !c.definitelyError(last)
+	case isBool(typ):
+		return !c.isBoolConst(last, false)
+	}
+	return true
+}
+
+// definitelyError reports whether e is certainly a non-nil error: a
+// constant, a composite literal, a package-level error variable, or a
+// call of errors.New or fmt.Errorf.
+func (c *checker) definitelyError(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if c.isErrorValue(e) {
+		return true // syscall.EINVAL, io.ErrShortWrite
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.UnaryExpr:
+		_, ok := ast.Unparen(e.X).(*ast.CompositeLit)
+		return ok && e.Op == token.AND
+	case *ast.CallExpr:
+		fn := c.callee(e)
+		return fn != nil && fn.Pkg() != nil &&
+			(fn.Pkg().Path() == "errors" && fn.Name() == "New" || fn.Pkg().Path() == "fmt" && fn.Name() == "Errorf")
+	}
+	return false
+}
+
+func leafIdent(e ast.Expr) *ast.Ident {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
+// usesCount reports whether n looks at the count v: any use except
+// assigning to it, discarding it with _ = v, comparing it with 0 or -1
+// (an error test), or passing it to an interface parameter (printing).
+func (c *checker) usesCount(n ast.Node, v *types.Var) bool {
+	found := false
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.Ident:
+			found = c.pass.TypesInfo.Uses[n] == v
+		case *ast.AssignStmt:
+			c.visitAssign(n, v, visit)
+			return false
+		case *ast.BinaryExpr:
+			if _, _, ok := c.countComparison(n, v); ok {
+				return false // n < 0 is an error test, not a length check
+			}
+		case *ast.CallExpr:
+			c.visitCall(n, v, visit)
+			return false
+		}
+		return true
+	}
+	ast.Inspect(n, visit)
+	return found
+}
+
+// visitAssign visits the parts of an assignment that read v.
+func (c *checker) visitAssign(a *ast.AssignStmt, v *types.Var, visit func(ast.Node) bool) {
+	if a.Tok != token.ASSIGN && a.Tok != token.DEFINE {
+		ast.Inspect(a, func(n ast.Node) bool { return n == a || visit(n) })
+		return // n += k reads n
+	}
+	blank := true
+	for _, l := range a.Lhs {
+		if id, ok := l.(*ast.Ident); ok {
+			blank = blank && id.Name == "_"
+			continue // assigning to a variable does not read it
+		}
+		blank = false
+		ast.Inspect(l, visit)
+	}
+	if blank {
+		return // _ = n discards the count
+	}
+	for _, r := range a.Rhs {
+		ast.Inspect(r, visit)
+	}
+}
+
+// visitCall visits the arguments of a call, except v itself passed to
+// an interface parameter, as printing and logging do.
+func (c *checker) visitCall(call *ast.CallExpr, v *types.Var, visit func(ast.Node) bool) {
+	ast.Inspect(call.Fun, visit)
+	sig, _ := c.pass.TypesInfo.TypeOf(call.Fun).(*types.Signature)
+	for i, arg := range call.Args {
+		if sig != nil && c.varOf(arg) == v && isInterfaceParam(sig, i) {
+			continue // printed or logged, not compared
+		}
+		ast.Inspect(arg, visit)
+	}
+}
+
+func isInterfaceParam(sig *types.Signature, i int) bool {
+	params := sig.Params()
+	if params.Len() == 0 {
+		return false
+	}
+	var t types.Type
+	if sig.Variadic() && i >= params.Len()-1 {
+		s, ok := params.At(params.Len() - 1).Type().(*types.Slice)
+		if !ok {
+			return false
+		}
+		t = s.Elem()
+	} else if i < params.Len() {
+		t = params.At(i).Type()
+	} else {
+		return false
+	}
+	return types.IsInterface(t)
+}
+
+// lenPhrase says how many bytes s meant to write.
+func (c *checker) lenPhrase(s *site) string {
+	if s.spec.buf < 0 || s.spec.buf >= len(s.call.Args) {
+		return "the requested bytes"
+	}
+	buf := types.ExprString(s.call.Args[s.spec.buf])
+	if s.spec.vec {
+		return "the bytes in " + buf
+	}
+	return "len(" + buf + ") bytes"
+}

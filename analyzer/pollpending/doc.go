@@ -1,0 +1,113 @@
+// Package pollpending defines an Analyzer that reports "not done yet"
+// answers from raw writes on file descriptors that are treated as done.
+//
+// # Analyzer pollpending
+//
+// pollpending: report raw writes whose EAGAIN or short count is treated as done
+//
+// Go hides readiness inside the runtime poller, except where code drops
+// to raw file descriptors: event loops, proxies, zero-copy servers,
+// TUN/TAP devices. There a write can answer "not done yet" in two ways,
+// and both must be honored or the unsent bytes are lost while the code
+// reports success:
+//
+//   - EAGAIN (EWOULDBLOCK): the socket buffer is full, nothing was sent,
+//     try again when the descriptor is writable;
+//   - a short count: n < len(p) bytes were sent, the rest was not.
+//
+// It is the literal Go form of a discarded Poll::Pending. pollpending
+// reports four shapes.
+//
+// A callback passed to the Write method of syscall.RawConn (or of a type
+// implementing it, or to Read when the callback writes to its descriptor)
+// that returns true on a path where a raw write in it may have returned
+// EAGAIN: it returns true unconditionally, or without having compared the
+// error with EAGAIN. Returning true tells the runtime the write is done;
+// it will not wait for the socket:
+//
+//	rc.Write(func(fd uintptr) bool {
+//		n, err = unix.Write(int(fd), p)
+//		return true // RawConn.Write callback returns true after EAGAIN; ...
+//	})
+//
+// The correct shape, which a suggested fix writes when the error variable
+// is at hand, is
+//
+//	return err != unix.EAGAIN
+//
+// A raw write (Write, SendmsgN, Writev or SendmsgBuffers of syscall or
+// golang.org/x/sys/unix) whose byte count is dropped, or kept but never
+// looked at, on a path that reports success (returns nothing, a nil-able
+// error, or anything but false):
+//
+//	_, err := syscall.Write(fd, p) // short write from syscall.Write is ignored; ...
+//	return err
+//
+// The correct shape compares the count with the length, or advances by it
+// in a loop, or returns it to the caller.
+//
+// A raw write (the above, and Sendto and Sendmsg, which return only an
+// error) whose EAGAIN is caught and answered with success, returning nil
+// (with len(p) as the count, if there is one) or the error variable after
+// setting it to nil, without retrying, waiting, or keeping the bytes
+// anywhere:
+//
+//	if err == unix.EAGAIN {
+//		return nil // EAGAIN from unix.Sendto is treated as success; ...
+//	}
+//
+// A call of a poll-style function whose (done bool) result is thrown away.
+//
+// EAGAIN tests are recognized through go/types, never through the text:
+// err == EAGAIN (or EWOULDBLOCK, of syscall or x/sys/unix, in either
+// order, or as a switch case), errors.Is(err, EAGAIN), the ok of
+// errno, ok := err.(syscall.Errno) and errors.As(err, &errno) (false means
+// not EAGAIN), and helpers such as
+//
+//	func isEAGAIN(err error) bool { return errors.Is(err, unix.EAGAIN) }
+//
+// which are learned with analysis facts, across packages (so are helpers
+// that test for another error, like errors.Is(err, unix.EPIPE): on their
+// true branch the write failed). So are
+// user-defined poll-style APIs: a function returning (n int, err error)
+// straight from a raw write (its callers are checked as if they called
+// the raw write) and a function returning (done bool) that returns false
+// when its raw write would block (its callers must not drop the result).
+// Paths are followed on the control-flow graph of each function, reading
+// conditions on the error (err != nil, err == EAGAIN, n < 0, combined
+// with && and ||), so a check on one branch does not excuse another.
+//
+// pollpending deliberately does not report:
+//
+//   - writes through io.Writer, or a method Write([]byte) (int, error):
+//     its contract makes a short write return an error;
+//   - a count that is returned, stored outside the function, passed as an
+//     argument (other than to a print or log call), or compared with
+//     anything but 0 or -1;
+//   - writes to descriptors that are blocking by construction: constants
+//     (0, 1, 2), syscall.Stdout and friends, (*os.File).Fd, and a local
+//     set once by Open, Openat, Creat or Socket without O_NONBLOCK or
+//     SOCK_NONBLOCK and never passed to SetNonblock;
+//   - writes of one byte (a wake-up) or of an [8]byte array (an eventfd
+//     counter), which cannot be split;
+//   - EAGAIN answered with nothing (a void return), with false, with a
+//     partial count such as 0 or n, or after any call or store on the way
+//     (it may register for writability or keep the bytes), or when the
+//     bytes come from a field or global that still holds them: an event
+//     loop that returns on EAGAIN and resumes on EPOLLOUT is correct;
+//   - the count of a raw write inside a RawConn callback: the callback's
+//     answer is its EAGAIN test, and the standard library's own shape
+//     (net's rawconn test) drops the count there;
+//   - a RawConn.Read callback whose raw write is not to its descriptor,
+//     like the standard library's sendfile, which waits by itself;
+//   - callbacks that are not a literal, a function of the package, or a
+//     local assigned a literal once, and callbacks that answer through a
+//     named result and a bare return, or through a variable;
+//   - raw writes made through syscall.Syscall(SYS_WRITE, ...), through a
+//     function value (internal/poll's ignoringEINTRIO(syscall.Write, ...)),
+//     or through an interface.
+//
+// Datagram sockets and TUN devices never split a write, but pollpending
+// cannot tell their descriptors from stream sockets; silence such a
+// finding with //lint:ignore flushcheck and the reason.
+package pollpending

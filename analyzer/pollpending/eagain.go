@@ -1,0 +1,193 @@
+package pollpending
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// checkEAGAIN reports a raw write whose EAGAIN is caught and answered
+// with success: nil, or the full length with a nil error, with nothing
+// on the way that retries, waits, or keeps the bytes.
+func (c *checker) checkEAGAIN(s *site) {
+	if _, ok := c.callbacks[s.u]; ok {
+		return // a RawConn callback: checkCallbacks covers it
+	}
+	if !c.ownsBytes(s) {
+		return // the bytes live on in a field or global, for a later retry
+	}
+	ret := c.successAfterEAGAIN(s)
+	if ret == nil {
+		return
+	}
+	msg := fmt.Sprintf("EAGAIN from %s is treated as success; nothing waits for the socket and the unsent bytes are dropped",
+		calleeName(s.call))
+	c.report(ret.Pos(), ret.End(), msg, []analysis.RelatedInformation{{
+		Pos:     s.call.Pos(),
+		End:     s.call.End(),
+		Message: "the write that may return EAGAIN",
+	}}, nil)
+}
+
+// successAfterEAGAIN returns a return statement that claims success on
+// a path where the write's error is known to be EAGAIN.
+func (c *checker) successAfterEAGAIN(s *site) *ast.ReturnStmt {
+	var found *ast.ReturnStmt
+	t := &tester{c: c, u: s.u, err: s.errVar, cnt: s.cntVar}
+	t.walk(s.g, s.node, func(n ast.Node, set errSet) bool {
+		switch {
+		case found != nil, set&errAgain == 0:
+			return true // found, or EAGAIN is ruled out on this path
+		case n == s.node:
+			return true // the write again: a retry
+		case set&errAny != errAgain:
+			return false // EAGAIN is not caught yet
+		}
+		if ret, ok := n.(*ast.ReturnStmt); ok {
+			if c.claimsDone(s, ret, set&errCleared != 0) {
+				found = ret
+			}
+			return true
+		}
+		return c.keepsPending(s.u, n)
+	})
+	return found
+}
+
+// claimsDone reports whether ret returns a nil error (nil, or the
+// write's error variable after it was cleared) and, if the function also
+// returns a count, the full length len(...).
+func (c *checker) claimsDone(s *site, ret *ast.ReturnStmt, cleared bool) bool {
+	u := s.u
+	res := u.sig.Results()
+	last := res.Len() - 1
+	if last < 0 || len(ret.Results) != res.Len() || !isError(res.At(last).Type()) {
+		return false // no error result, or a bare return
+	}
+	errExpr := ret.Results[last]
+	if !c.isNil(errExpr) && !(cleared && s.errVar != nil && c.varOf(errExpr) == s.errVar) {
+		return false
+	}
+	for i := range last {
+		if isInt(res.At(i).Type()) && !c.isLenCall(ret.Results[i]) {
+			return false // a partial count (0, n, total): the caller can tell
+		}
+	}
+	return true
+}
+
+// isLenCall reports whether e is a call of the builtin len.
+func (c *checker) isLenCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "len"
+}
+
+// ownsBytes reports whether the bytes s writes belong to the function
+// (a parameter, a local, a literal): if the write is abandoned, nothing
+// else holds them.
+func (c *checker) ownsBytes(s *site) bool {
+	if s.spec.buf < 0 || s.spec.buf >= len(s.call.Args) {
+		return true // unknown: the caller passed them
+	}
+	e := s.call.Args[s.spec.buf]
+	for {
+		e = c.unconvert(e)
+		sl, ok := e.(*ast.SliceExpr)
+		if !ok {
+			break
+		}
+		e = sl.X
+	}
+	if _, ok := e.(*ast.CompositeLit); ok {
+		return true
+	}
+	v := c.varOf(e)
+	return v != nil && s.u.isLocal(v)
+}
+
+// keepsPending reports whether statement n may retry later, wait for
+// writability or keep the bytes: it calls something other than a
+// formatting or logging function, stores outside the function's
+// locals, sends on a channel, or starts a goroutine.
+func (c *checker) keepsPending(u *unit, n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.SendStmt, *ast.GoStmt, *ast.DeferStmt:
+		return true
+	case *ast.AssignStmt:
+		for _, l := range n.Lhs {
+			if !c.isLocalTarget(u, l) {
+				return true // stored outside: kept for later
+			}
+		}
+	case *ast.IncDecStmt:
+		if !c.isLocalTarget(u, n.X) {
+			return true
+		}
+	case ast.Expr:
+		return false // a condition: calls there decide, they do not act
+	}
+	return c.hasEffectfulCall(n)
+}
+
+// isLocalTarget reports whether assigning to e changes only a local of u.
+func (c *checker) isLocalTarget(u *unit, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false // a field, an element or a pointer target
+	}
+	if id.Name == "_" {
+		return true
+	}
+	v, _ := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	return v != nil && u.isLocal(v)
+}
+
+// hasEffectfulCall reports whether n calls a function that may act on
+// the pending write: anything but a conversion, a builtin, or a function
+// of a formatting, logging or error package.
+func (c *checker) hasEffectfulCall(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false // not called here
+		}
+		call, ok := m.(*ast.CallExpr)
+		if !ok || c.isType(call.Fun) {
+			return true
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if _, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok {
+				return true // len, append, copy
+			}
+		}
+		found = !c.isInertCall(call)
+		return !found
+	})
+	return found
+}
+
+// isInertCall reports whether call only formats, logs or builds errors.
+func (c *checker) isInertCall(call *ast.CallExpr) bool {
+	fn := c.callee(call)
+	if fn == nil || fn.Pkg() == nil {
+		return false // dynamic: may do anything
+	}
+	switch fn.Pkg().Path() {
+	case "fmt", "log", "log/slog", "errors", "strconv", "strings", "bytes":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,376 @@
+package pollpending
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/cfg"
+)
+
+// errSet is the set of outcomes one raw write may have had on a path:
+// success with a positive count, success with a zero count, EAGAIN, or
+// another error. Failed writes return a count of -1.
+type errSet uint8
+
+const (
+	okPos errSet = 1 << iota
+	okZero
+	errAgain
+	errOther
+
+	// errCleared is not an outcome: it marks a path on which the error
+	// variable was set to nil after the write, as in
+	// "if err == EAGAIN { err = nil }".
+	errCleared
+
+	errNil     = okPos | okZero
+	errSetBits = 4
+	errAny     = errNil | errAgain | errOther
+	errNonNil  = errAgain | errOther
+	errNoAgain = errNil | errOther
+)
+
+func (s errSet) String() string {
+	if s == 0 {
+		return "none"
+	}
+	var parts []string
+	if s&errNil == errNil {
+		parts = append(parts, "nil")
+		s &^= errNil
+	}
+	for i, name := range [errSetBits]string{"n>0", "n=0", "again", "other"} {
+		if s&(1<<i) != 0 {
+			parts = append(parts, name)
+		}
+	}
+	return strings.Join(parts, "|")
+}
+
+// tester reads the conditions of one function as tests of the error
+// (and the count) that one raw write returned.
+type tester struct {
+	c   *checker
+	u   *unit
+	err *types.Var // the write's error variable, nil if not kept
+	cnt *types.Var // the write's count variable, nil if not kept
+}
+
+// refine returns the error values that remain possible when cond is
+// true and when it is false.
+func (t *tester) refine(cond ast.Expr) (ifTrue, ifFalse errSet) {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			tr, fa := t.refine(e.X)
+			return fa, tr
+		}
+	case *ast.BinaryExpr:
+		return t.refineBinary(e)
+	case *ast.CallExpr:
+		return t.callTest(e)
+	case *ast.Ident:
+		if v, ok := t.c.pass.TypesInfo.Uses[e].(*types.Var); ok && t.u.isErrnoOK(t.c, v) {
+			return errNonNil, errNil | errOther // ok of errno, ok := err.(syscall.Errno)
+		}
+	}
+	return errAny, errAny
+}
+
+func (t *tester) refineBinary(e *ast.BinaryExpr) (ifTrue, ifFalse errSet) {
+	switch e.Op {
+	case token.LAND:
+		xt, xf := t.refine(e.X)
+		yt, yf := t.refine(e.Y)
+		return xt & yt, xf | (xt & yf)
+	case token.LOR:
+		xt, xf := t.refine(e.X)
+		yt, yf := t.refine(e.Y)
+		return xt | (xf & yt), xf & yf
+	case token.EQL:
+		return t.equal(e.X, e.Y)
+	case token.NEQ:
+		tr, fa := t.equal(e.X, e.Y)
+		return fa, tr
+	}
+	return t.countTest(e)
+}
+
+// equal refines on x == y.
+func (t *tester) equal(x, y ast.Expr) (ifTrue, ifFalse errSet) {
+	if t.c.isEAGAIN(x) || t.c.isEAGAIN(y) {
+		return errAgain, errNoAgain // any error compared with EAGAIN counts
+	}
+	if t.isErr(y) {
+		x, y = y, x
+	}
+	if t.isErr(x) && t.c.isNil(y) {
+		return errNil, errNonNil
+	}
+	if t.isErr(x) && t.c.isErrorValue(y) {
+		return errOther, errAny // err == syscall.EINTR
+	}
+	return t.countTest(&ast.BinaryExpr{X: x, Op: token.EQL, Y: y})
+}
+
+func (t *tester) isErr(e ast.Expr) bool {
+	return t.err != nil && t.c.varOf(e) == t.err
+}
+
+// countTest refines on a comparison of the count with 0 or -1: the raw
+// write returns -1 exactly when it fails.
+func (t *tester) countTest(e *ast.BinaryExpr) (ifTrue, ifFalse errSet) {
+	op, k, ok := t.c.countComparison(e, t.cnt)
+	if !ok {
+		return errAny, errAny
+	}
+	// The three regions of n: -1 (an error), 0 and >0 (no error).
+	neg, zero, pos := holds(op, -1, k), holds(op, 0, k), holds(op, 1, k)
+	return regions(neg, zero, pos), regions(!neg, !zero, !pos)
+}
+
+func regions(neg, zero, pos bool) errSet {
+	var s errSet
+	if neg {
+		s |= errNonNil
+	}
+	if zero {
+		s |= okZero
+	}
+	if pos {
+		s |= okPos
+	}
+	return s
+}
+
+// holds evaluates "v op k".
+func holds(op token.Token, v, k int64) bool {
+	switch op {
+	case token.EQL:
+		return v == k
+	case token.NEQ:
+		return v != k
+	case token.LSS:
+		return v < k
+	case token.LEQ:
+		return v <= k
+	case token.GTR:
+		return v > k
+	case token.GEQ:
+		return v >= k
+	}
+	return true
+}
+
+// countComparison matches "n op k" (or "k op n") where n is cnt and k
+// is an integer constant of at most 0, and returns it as "n op k".
+func (c *checker) countComparison(e *ast.BinaryExpr, cnt *types.Var) (token.Token, int64, bool) {
+	if cnt == nil {
+		return 0, 0, false
+	}
+	op := e.Op
+	x, y := e.X, e.Y
+	if c.varOf(y) == cnt {
+		x, y = y, x
+		op = mirror(op)
+	}
+	if c.varOf(x) != cnt {
+		return 0, 0, false // not about the count
+	}
+	k, ok := c.intConst(y)
+	if !ok || k > 0 {
+		return 0, 0, false // compared with a length, not with 0 or -1
+	}
+	return op, k, true
+}
+
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// intConst returns the value of an integer constant expression.
+func (c *checker) intConst(e ast.Expr) (int64, bool) {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+// isErrorValue reports whether e is a constant (such as syscall.EINTR)
+// or a package-level variable: a known non-nil error other than EAGAIN.
+func (c *checker) isErrorValue(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if tv, ok := c.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
+		return true
+	}
+	id := leafIdent(e)
+	if id == nil {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// isNil reports whether e is the untyped nil.
+func (c *checker) isNil(e ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[ast.Unparen(e)]
+	return ok && tv.IsNil()
+}
+
+// isBoolConst reports whether e is the boolean constant want.
+func (c *checker) isBoolConst(e ast.Expr, want bool) bool {
+	tv, ok := c.pass.TypesInfo.Types[ast.Unparen(e)]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == want
+}
+
+// A visitor is called on each node of a path with the error values
+// still possible there; it returns true to end the path at that node.
+type visitor func(n ast.Node, s errSet) (stop bool)
+
+// walk visits the paths of g that start just after node at, tracking
+// what the conditions on the way say about the write's error.
+func (t *tester) walk(g *cfg.CFG, at ast.Node, visit visitor) {
+	b, i := nodeIndex(g, at)
+	if b == nil {
+		return // the node is not in this graph
+	}
+	type item struct {
+		b     *cfg.Block
+		start int
+		s     errSet
+	}
+	type key struct {
+		b int32
+		s errSet
+	}
+	seen := make(map[key]bool)
+	work := []item{{b, i + 1, errAny}}
+	push := func(b *cfg.Block, s errSet) {
+		if s&errAny == 0 || seen[key{b.Index, s}] {
+			return // infeasible, or explored already
+		}
+		seen[key{b.Index, s}] = true
+		work = append(work, item{b, 0, s})
+	}
+	for len(work) > 0 {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		t.walkBlock(it.b, it.start, it.s, visit, push)
+	}
+}
+
+// walkBlock visits the nodes of b from start and pushes its successors.
+func (t *tester) walkBlock(b *cfg.Block, start int, s errSet, visit visitor, push func(*cfg.Block, errSet)) {
+	for i := start; i < len(b.Nodes); i++ {
+		n := b.Nodes[i]
+		if visit(n, s) {
+			return // the visitor ended this path
+		}
+		if cond, ok := n.(ast.Expr); ok && i == len(b.Nodes)-1 && len(b.Succs) == 2 {
+			tr, fa := t.refine(t.condition(cond))
+			push(b.Succs[0], s&(tr|errCleared))
+			push(b.Succs[1], s&(fa|errCleared))
+			return
+		}
+		if t.clears(n) {
+			s |= errCleared
+		}
+	}
+	for _, succ := range b.Succs {
+		push(succ, s)
+	}
+}
+
+// clears reports whether n is "err = nil" for the tracked error.
+func (t *tester) clears(n ast.Node) bool {
+	a, ok := n.(*ast.AssignStmt)
+	return ok && t.err != nil && len(a.Lhs) == 1 && len(a.Rhs) == 1 &&
+		t.c.varOf(a.Lhs[0]) == t.err && t.c.isNil(a.Rhs[0])
+}
+
+// isErrnoOK reports whether v is the ok of a comma-ok assertion to
+// syscall.Errno: when it is false, the error is not EAGAIN.
+func (u *unit) isErrnoOK(c *checker, v *types.Var) bool {
+	if u.errnoOKs == nil {
+		u.errnoOKs = make(map[*types.Var]bool)
+		ast.Inspect(u.body, func(n ast.Node) bool {
+			a, ok := n.(*ast.AssignStmt)
+			if !ok || len(a.Lhs) != 2 || len(a.Rhs) != 1 {
+				return true // not a comma-ok assignment
+			}
+			ta, ok := ast.Unparen(a.Rhs[0]).(*ast.TypeAssertExpr)
+			if ok && ta.Type != nil && isErrno(c.pass.TypesInfo.TypeOf(ta.Type)) {
+				if ok := c.varOf(a.Lhs[1]); ok != nil {
+					u.errnoOKs[ok] = true
+				}
+			}
+			return true
+		})
+	}
+	return u.errnoOKs[v]
+}
+
+// isErrno reports whether t is syscall.Errno (x/sys/unix.Errno is an alias).
+func isErrno(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == syscallPath && n.Obj().Name() == "Errno"
+}
+
+// condition returns the boolean condition a branch node stands for: a
+// case value v of "switch tag" stands for tag == v.
+func (t *tester) condition(e ast.Expr) ast.Expr {
+	if t.u.tags == nil {
+		t.u.tags = switchTags(t.u.body)
+	}
+	if tag, ok := t.u.tags[e]; ok {
+		return &ast.BinaryExpr{X: tag, Op: token.EQL, Y: e}
+	}
+	return e
+}
+
+// switchTags maps each case value of a tagged switch in body to the tag.
+func switchTags(body *ast.BlockStmt) map[ast.Expr]ast.Expr {
+	tags := make(map[ast.Expr]ast.Expr)
+	ast.Inspect(body, func(n ast.Node) bool {
+		sw, ok := n.(*ast.SwitchStmt)
+		if !ok || sw.Tag == nil {
+			return true // not a tagged switch
+		}
+		for _, cl := range sw.Body.List {
+			for _, v := range cl.(*ast.CaseClause).List {
+				tags[v] = sw.Tag
+			}
+		}
+		return true
+	})
+	return tags
+}
+
+// nodeIndex finds the block and index of the graph node containing n.
+func nodeIndex(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
+	if g == nil {
+		return nil, 0
+	}
+	for _, b := range g.Blocks {
+		for i, m := range b.Nodes {
+			if m == n || m.Pos() <= n.Pos() && n.End() <= m.End() && m.Pos().IsValid() {
+				return b, i
+			}
+		}
+	}
+	return nil, 0
+}

@@ -1,0 +1,132 @@
+package a
+
+import (
+	"errors"
+	"log"
+
+	"golang.org/x/sys/unix"
+)
+
+// EAGAIN caught and treated as success.
+
+func sendAgainNil(fd int, p []byte, to unix.Sockaddr) error {
+	err := unix.Sendto(fd, p, 0, to)
+	if err == unix.EAGAIN {
+		return nil // want `EAGAIN from unix.Sendto is treated as success; nothing waits for the socket and the unsent bytes are dropped`
+	}
+	return err
+}
+
+func sendAgainPropagated(fd int, p []byte, to unix.Sockaddr) error {
+	err := unix.Sendto(fd, p, 0, to)
+	if err == unix.EAGAIN {
+		return err // ok: the caller learns the write would block
+	}
+	return err
+}
+
+func writeAgainFull(fd int, p []byte) (int, error) {
+	for {
+		n, err := unix.Write(fd, p)
+		if errors.Is(err, unix.EAGAIN) {
+			log.Printf("socket full")
+			return len(p), nil // want `EAGAIN from unix.Write is treated as success`
+		}
+		if err != nil {
+			return n, err
+		}
+		if n < len(p) {
+			p = p[n:]
+			continue
+		}
+		return len(p), nil
+	}
+}
+
+func writeAgainPartial(fd int, p []byte) (int, error) { // want writeAgainPartial:"pollWrite\\(buf=1\\)"
+	n, err := unix.Write(fd, p)
+	if err == unix.EAGAIN {
+		return 0, nil // ok: reports that nothing was written
+	}
+	return n, err
+}
+
+func writeAgainRetry(fd int, p []byte) (int, error) { // want writeAgainRetry:"pollWrite\\(buf=1\\)"
+	for {
+		n, err := unix.Write(fd, p)
+		if err == unix.EAGAIN {
+			continue // ok: retried (busy, but nothing is lost)
+		}
+		return n, err
+	}
+}
+
+func writeAgainWait(fd, epfd int, p []byte) error {
+	for len(p) > 0 {
+		n, err := unix.Write(fd, p)
+		if err == unix.EAGAIN {
+			if _, err := unix.EpollWait(epfd, nil, -1); err != nil {
+				return err
+			}
+			continue // ok: waited for writability
+		}
+		if err != nil {
+			return err
+		}
+		p = p[n:]
+	}
+	return nil
+}
+
+func (c *conn) flushAgain() error {
+	n, err := unix.Write(c.fd, c.out)
+	if err == unix.EAGAIN {
+		return nil // ok: c.out still holds the bytes for the next EPOLLOUT
+	}
+	if err != nil {
+		return err
+	}
+	c.out = c.out[n:]
+	return nil
+}
+
+func queueAgain(c *conn, p []byte) error {
+	n, err := unix.Write(c.fd, p)
+	if err == unix.EAGAIN {
+		c.out = append(c.out, p...)
+		return nil // ok: queued for later
+	}
+	if err != nil {
+		return err
+	}
+	c.out = append(c.out, p[n:]...)
+	return nil
+}
+
+func switchAgain(fd int, p []byte, oob []byte, to unix.Sockaddr) error {
+	switch err := unix.Sendmsg(fd, p, oob, to, 0); err {
+	case nil:
+		return nil
+	case unix.EWOULDBLOCK:
+		return nil // want `EAGAIN from unix.Sendmsg is treated as success`
+	default:
+		return err
+	}
+}
+
+func helperAgain(fd int, p []byte, to unix.Sockaddr) error {
+	if err := unix.Sendto(fd, p, 0, to); err != nil {
+		if isAgain(err) {
+			return nil // want `EAGAIN from unix.Sendto is treated as success`
+		}
+		return err
+	}
+	return nil
+}
+
+func swallowAll(fd int, p []byte, to unix.Sockaddr) error {
+	if err := unix.Sendto(fd, p, 0, to); err != nil {
+		return nil // ok for this check: every error is dropped, not EAGAIN in particular
+	}
+	return nil
+}
