@@ -1,0 +1,62 @@
+package suite_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/flushcheck/flushcheck/analyzer/suite"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/checks/*.md from the analyzers' doc.go")
+
+// TestDocsInStep checks that docs/checks/NAME.md is exactly what
+// suite.Markdown renders from the analyzer's doc.go, the same text that
+// -explain prints.
+func TestDocsInStep(t *testing.T) {
+	for _, a := range suite.Analyzers() {
+		path := filepath.Join("..", "..", "docs", "checks", a.Name+".md")
+		want := suite.Markdown(a)
+		if *update {
+			if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Errorf("%s: %v (run go test ./analyzer/suite -update)", a.Name, err)
+			continue
+		}
+		if string(got) != want {
+			t.Errorf("%s is out of step with analyzer/%s/doc.go (run go test ./analyzer/suite -update)", path, a.Name)
+		}
+	}
+}
+
+// TestNamesAndDocs checks what every front end relies on: unique names,
+// a summary line, a URL to the docs, and a documentation record.
+func TestNamesAndDocs(t *testing.T) {
+	seen := map[string]bool{}
+	for _, a := range suite.Analyzers() {
+		if seen[a.Name] {
+			t.Errorf("duplicate analyzer name %q", a.Name)
+		}
+		seen[a.Name] = true
+		if !strings.HasPrefix(a.Doc, a.Name+": ") {
+			t.Errorf("%s: Doc must start with %q", a.Name, a.Name+": ")
+		}
+		if !strings.HasSuffix(a.URL, "/docs/checks/"+a.Name+".md") {
+			t.Errorf("%s: URL %q does not point at its docs page", a.Name, a.URL)
+		}
+		doc := suite.Documentation(a)
+		if doc.Title == "" || doc.Text == "" {
+			t.Errorf("%s: empty documentation record", a.Name)
+		}
+		if got, ok := suite.Lookup(a.Name); !ok || got != a {
+			t.Errorf("Lookup(%q) does not find the analyzer", a.Name)
+		}
+	}
+}
