@@ -280,3 +280,37 @@ func (r *Resolver) Assigned(v *types.Var) bool {
 	}
 	return false
 }
+
+// Underlying returns the destination that the writer e wraps: the writer
+// argument of the constructor call that made it (conn in
+// bw := bufio.NewWriter(conn)), directly or through the one assignment
+// of a local variable. It returns nil when that is not known.
+func (r *Resolver) Underlying(e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if v := localVar(r.info, e); v != nil {
+		srcs := r.assigns[v]
+		if len(srcs) != 1 || srcs[0] == nil {
+			return nil // assigned more than once, or a parameter
+		}
+		e = ast.Unparen(srcs[0])
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	if i := WriterParam(fn); i >= 0 && i < len(call.Args) {
+		return call.Args[i]
+	}
+	return nil
+}
+
+// ForEachWritten calls f with each expression that call writes to: the
+// receiver of a writing method, and each argument passed for a parameter
+// of writer interface type.
+func ForEachWritten(info *types.Info, call *ast.CallExpr, f func(ast.Expr)) {
+	forEachWritten(info, call, f)
+}

@@ -217,3 +217,11 @@ func (c *Checker) mentionsGuarded(call *ast.CallExpr, guards map[types.Object]bo
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
+
+// ReturnFails reports whether the return statement at cur reports
+// failure: it returns a non-nil error, or it is a return inside an error
+// check of a function that has no error to return. A nil ret stands for
+// the implicit return at the end of the function enclosing cur.
+func (c *Checker) ReturnFails(cur inspector.Cursor, ret *ast.ReturnStmt) bool {
+	return c.returnVerdict(cur, ret) == failing
+}
