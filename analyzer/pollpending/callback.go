@@ -140,19 +140,33 @@ func (c *checker) trueAfterEAGAIN(u *unit, s *site) []*ast.ReturnStmt {
 	var rets []*ast.ReturnStmt
 	t := &tester{c: c, u: u, err: s.errVar, cnt: s.cntVar}
 	t.walk(s.g, s.node, func(n ast.Node, set errSet) bool {
-		if set&errAgain == 0 || n == s.node {
+		if set&errAgain == 0 || s.retries(n) {
 			return true // EAGAIN ruled out, or the write is retried in place
 		}
 		ret, ok := n.(*ast.ReturnStmt)
 		if !ok {
 			return false
 		}
-		if len(ret.Results) == 1 && c.isBoolConst(ret.Results[0], true) && !slices.Contains(rets, ret) {
+		if len(ret.Results) == 1 && t.trueOnEAGAIN(ret.Results[0]) && !slices.Contains(rets, ret) {
 			rets = append(rets, ret)
 		}
 		return true
 	})
 	return rets
+}
+
+// trueOnEAGAIN reports whether e is true whenever the error is EAGAIN:
+// the constant true, or a test such as err != unix.EINTR that can be
+// false only for other errors.
+func (t *tester) trueOnEAGAIN(e ast.Expr) bool {
+	if t.c.isBoolConst(e, true) {
+		return true
+	}
+	if t.c.isBoolConst(e, false) {
+		return false
+	}
+	_, ifFalse := t.refine(e)
+	return ifFalse&errAgain == 0
 }
 
 func (c *checker) reportCallback(u *unit, method string, ret *ast.ReturnStmt, sites []*site) {
@@ -166,7 +180,7 @@ func (c *checker) reportCallback(u *unit, method string, ret *ast.ReturnStmt, si
 		})
 	}
 	var fixes []analysis.SuggestedFix
-	if len(sites) == 1 {
+	if len(sites) == 1 && c.isBoolConst(ret.Results[0], true) {
 		fixes = c.callbackFix(u, ret, sites[0])
 	}
 	c.report(ret.Pos(), ret.End(), msg, related, fixes)

@@ -127,7 +127,13 @@ func (c *checker) isEAGAIN(e ast.Expr) bool {
 // given; errors.Is(err, ErrX) and other helpers must be given err.
 func (t *tester) callTest(call *ast.CallExpr) (ifTrue, ifFalse errSet) {
 	fn := t.c.callee(call)
-	if fn == nil || len(call.Args) == 0 {
+	if fn == nil {
+		return errAny, errAny
+	}
+	if isAgainClass(fn) {
+		return errNonNil, errNoAgain // errno.Timeout(), os.IsTimeout(err): true for EAGAIN
+	}
+	if len(call.Args) == 0 {
 		return errAny, errAny
 	}
 	if isErrorsFunc(fn, "As") && len(call.Args) == 2 && t.asErrno(call.Args[1]) {
@@ -147,6 +153,17 @@ func (t *tester) callTest(call *ast.CallExpr) (ifTrue, ifFalse errSet) {
 		return errAny, errAny // not a test, or a test of something else
 	}
 	return f.IfTrue, f.IfFalse
+}
+
+// isAgainClass reports whether fn answers true for EAGAIN among other
+// errors and false for nil: the Timeout and Temporary methods of
+// syscall.Errno, and os.IsTimeout.
+func isAgainClass(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	if recv := sig.Recv(); recv != nil {
+		return isErrno(recv.Type()) && (fn.Name() == "Timeout" || fn.Name() == "Temporary")
+	}
+	return fn.Pkg() != nil && fn.Pkg().Path() == "os" && fn.Name() == "IsTimeout"
 }
 
 func isErrorsFunc(fn *types.Func, name string) bool {

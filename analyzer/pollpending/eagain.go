@@ -3,6 +3,7 @@ package pollpending
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -40,7 +41,7 @@ func (c *checker) successAfterEAGAIN(s *site) *ast.ReturnStmt {
 		switch {
 		case found != nil, set&errAgain == 0:
 			return true // found, or EAGAIN is ruled out on this path
-		case n == s.node:
+		case s.retries(n):
 			return true // the write again: a retry
 		case set&errAny != errAgain:
 			return false // EAGAIN is not caught yet
@@ -71,8 +72,12 @@ func (c *checker) claimsDone(s *site, ret *ast.ReturnStmt, cleared bool) bool {
 		return false
 	}
 	for i := range last {
-		if isInt(res.At(i).Type()) && !c.isLenCall(ret.Results[i]) {
+		typ := res.At(i).Type()
+		if isInt(typ) && !c.isLenCall(ret.Results[i]) {
 			return false // a partial count (0, n, total): the caller can tell
+		}
+		if isBool(typ) && !c.isBoolConst(ret.Results[i], true) {
+			return false // false, done: the caller can tell
 		}
 	}
 	return true
@@ -123,20 +128,48 @@ func (c *checker) keepsPending(u *unit, n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.SendStmt, *ast.GoStmt, *ast.DeferStmt:
 		return true
+	case *ast.ExprStmt:
+		if isReceive(n.X) {
+			return true // <-writable: waits
+		}
 	case *ast.AssignStmt:
 		for _, l := range n.Lhs {
-			if !c.isLocalTarget(u, l) {
+			if c.keepsStore(u, l, n.Rhs) {
 				return true // stored outside: kept for later
 			}
 		}
 	case *ast.IncDecStmt:
-		if !c.isLocalTarget(u, n.X) {
+		if c.keepsStore(u, n.X, nil) {
 			return true
 		}
 	case ast.Expr:
 		return false // a condition: calls there decide, they do not act
 	}
 	return c.hasEffectfulCall(n)
+}
+
+// keepsStore reports whether assigning rhs to lhs may keep the write
+// for later: a store outside u's locals, unless it only updates a
+// package-level variable from package-level values (a drop counter).
+func (c *checker) keepsStore(u *unit, lhs ast.Expr, rhs []ast.Expr) bool {
+	if c.isLocalTarget(u, lhs) {
+		return false // a local: gone when the function returns
+	}
+	if c.mentionsLocal(lhs) {
+		return true // c.out = ..., bufs[fd] = ...
+	}
+	for _, r := range rhs {
+		if c.mentionsLocal(r) {
+			return true // pending = p
+		}
+	}
+	return false
+}
+
+// isReceive reports whether e is a channel receive.
+func isReceive(e ast.Expr) bool {
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	return ok && u.Op == token.ARROW
 }
 
 // isLocalTarget reports whether assigning to e changes only a local of u.
@@ -153,8 +186,9 @@ func (c *checker) isLocalTarget(u *unit, e ast.Expr) bool {
 }
 
 // hasEffectfulCall reports whether n calls a function that may act on
-// the pending write: anything but a conversion, a builtin, or a function
-// of a formatting, logging or error package.
+// the pending write: anything but a conversion, a builtin, a function
+// of a formatting, logging or error package, or a call that mentions no
+// variable of the function.
 func (c *checker) hasEffectfulCall(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
@@ -173,7 +207,22 @@ func (c *checker) hasEffectfulCall(n ast.Node) bool {
 				return true // len, append, copy
 			}
 		}
-		found = !c.isInertCall(call)
+		found = !c.isInertCall(call) && c.mentionsLocal(call)
+		return !found
+	})
+	return found
+}
+
+// mentionsLocal reports whether n refers to a local variable: a call
+// that touches neither the function's state nor its arguments (a
+// package-level counter, runtime.Gosched) cannot act on this write.
+func (c *checker) mentionsLocal(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && !found {
+			v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+			found = ok && !v.IsField() && v.Pkg() != nil && v.Parent() != v.Pkg().Scope()
+		}
 		return !found
 	})
 	return found

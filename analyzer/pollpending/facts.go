@@ -235,6 +235,16 @@ func (c *checker) parentOfCall(u *unit, call *ast.CallExpr) ast.Node {
 	return parent
 }
 
+// falseOnEAGAIN reports whether e, returned where the error is one of
+// set, is false whenever the error is EAGAIN.
+func (t *tester) falseOnEAGAIN(e ast.Expr, set errSet) bool {
+	if t.c.isBoolConst(e, false) {
+		return set&errAny == errAgain
+	}
+	ifTrue, _ := t.refine(e)
+	return set&errAgain != 0 && ifTrue&errAgain == 0
+}
+
 // bufParam returns the index of the parameter whose bytes s writes.
 func (c *checker) bufParam(u *unit, s *site) int {
 	if s.spec.buf < 0 || s.spec.buf >= len(s.call.Args) {
@@ -251,7 +261,9 @@ func (c *checker) bufParam(u *unit, s *site) int {
 }
 
 // isPollDone reports whether u returns one bool and returns false when
-// one of its raw writes reports EAGAIN.
+// one of its raw writes reports EAGAIN: the constant false once EAGAIN
+// is caught, or an expression that is false for EAGAIN, such as
+// err != unix.EAGAIN.
 func (c *checker) isPollDone(u *unit) bool {
 	res := u.sig.Results()
 	if res.Len() != 1 || !isBool(res.At(0).Type()) {
@@ -261,14 +273,14 @@ func (c *checker) isPollDone(u *unit) bool {
 		found := false
 		t := &tester{c: c, u: u, err: s.errVar, cnt: s.cntVar}
 		t.walk(s.g, s.node, func(n ast.Node, set errSet) bool {
-			if found || set&errAgain == 0 || n == s.node {
+			if found || set&errAgain == 0 || s.retries(n) {
 				return true // done, no EAGAIN on this path, or retried
 			}
 			ret, ok := n.(*ast.ReturnStmt)
 			if !ok {
 				return false
 			}
-			found = set&errAny == errAgain && len(ret.Results) == 1 && c.isBoolConst(ret.Results[0], false)
+			found = len(ret.Results) == 1 && t.falseOnEAGAIN(ret.Results[0], set)
 			return true
 		})
 		if found {

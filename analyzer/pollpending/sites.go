@@ -29,6 +29,15 @@ type site struct {
 	cnt    binding
 	cntVar *types.Var // the count variable, if a variable holds it
 	errVar *types.Var // the error variable, if a variable holds it
+
+	loopHeads map[ast.Node]bool // conditions and post statements of the for loops around the call
+}
+
+// retries reports whether reaching n from s runs the write again: n is
+// the write itself, or the condition or post statement of a for loop
+// around it. (A range loop moves on to the next element instead.)
+func (s *site) retries(n ast.Node) bool {
+	return n == s.node || s.loopHeads[n]
 }
 
 // collectSites returns the raw-write sites of the package in source order.
@@ -91,6 +100,17 @@ func (c *checker) newSite(u *unit, g *cfg.CFG, call *ast.CallExpr, stack []ast.N
 	}
 	s := &site{call: call, spec: spec, u: u, g: g, node: b.Nodes[i], cnt: passed}
 	c.bind(s, parentOf(stack))
+	s.loopHeads = make(map[ast.Node]bool)
+	for _, n := range stack {
+		if loop, ok := n.(*ast.ForStmt); ok {
+			if loop.Cond != nil {
+				s.loopHeads[loop.Cond] = true
+			}
+			if loop.Post != nil {
+				s.loopHeads[loop.Post] = true
+			}
+		}
+	}
 	return s
 }
 

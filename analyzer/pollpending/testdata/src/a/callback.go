@@ -225,7 +225,7 @@ func (s *sender) write(fd uintptr) bool {
 	return true // want `RawConn.Write callback returns true after EAGAIN`
 }
 
-func (s *sender) writeOK(fd uintptr) bool {
+func (s *sender) writeOK(fd uintptr) bool { // want writeOK:"pollDone"
 	_, s.err = unix.Write(int(fd), s.p)
 	return s.err != unix.EAGAIN // ok: the correct shape
 }
@@ -354,4 +354,28 @@ func cbNoWrite(rc syscall.RawConn) (fd int, err error) {
 		err = err2
 	}
 	return fd, err
+}
+
+func cbNotEINTR(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) bool {
+		_, werr = unix.Write(int(fd), p)
+		return werr == nil || werr != unix.EINTR // want `RawConn.Write callback returns true after EAGAIN`
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}
+
+func cbNotEAGAINOrEINTR(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) bool {
+		_, werr = unix.Write(int(fd), p)
+		return werr != unix.EAGAIN && werr != unix.EINTR // ok: false for EAGAIN
+	})
+	if err != nil {
+		return err
+	}
+	return werr
 }

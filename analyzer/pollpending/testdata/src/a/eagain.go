@@ -130,3 +130,45 @@ func swallowAll(fd int, p []byte, to unix.Sockaddr) error {
 	}
 	return nil
 }
+
+func retryForCond(fd int, p []byte) error {
+	for len(p) > 0 {
+		n, err := unix.Write(fd, p)
+		if err == unix.EAGAIN {
+			continue // ok: the loop condition still holds, the write runs again
+		}
+		if err != nil {
+			return err
+		}
+		p = p[n:]
+	}
+	return nil
+}
+
+func waitForSignal(fd int, p []byte, writable <-chan struct{}) error {
+	for len(p) > 0 {
+		n, err := unix.Write(fd, p)
+		if err == unix.EAGAIN {
+			<-writable // ok: waits for writability
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		p = p[n:]
+	}
+	return nil
+}
+
+func rangeSkip(fd int, msgs [][]byte, to unix.Sockaddr) error {
+	for _, m := range msgs {
+		err := unix.Sendto(fd, m, 0, to)
+		if err == unix.EAGAIN {
+			continue // the next message: this one is dropped
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil // want `EAGAIN from unix.Sendto is treated as success`
+}

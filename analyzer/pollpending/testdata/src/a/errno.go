@@ -118,3 +118,53 @@ func clearedOther(fd int, p []byte, to unix.Sockaddr) error {
 	}
 	return err // ok: only EINTR is cleared
 }
+
+func cbTemporary(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) bool {
+		_, werr = unix.Write(int(fd), p)
+		if errno, ok := werr.(syscall.Errno); ok && errno.Temporary() {
+			return false
+		}
+		return true // ok: Errno.Temporary is true for EAGAIN
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}
+
+var drops int
+
+func countedAgain(fd int, p []byte, to unix.Sockaddr) error {
+	err := unix.Sendto(fd, p, 0, to)
+	if err == unix.EAGAIN {
+		drops++
+		return nil // want `EAGAIN from unix.Sendto is treated as success`
+	}
+	return err
+}
+
+func notDoneAgain(fd int, p []byte, to unix.Sockaddr) (bool, error) {
+	err := unix.Sendto(fd, p, 0, to)
+	if err == unix.EAGAIN {
+		return false, nil // ok: false tells the caller it is not done
+	}
+	return err == nil, err
+}
+
+// trySend is a (done bool) poll-style function: false on EAGAIN.
+func trySend(fd int, p []byte, to unix.Sockaddr) bool { // want trySend:"pollDone"
+	err := unix.Sendto(fd, p, 0, to)
+	return err != unix.EAGAIN
+}
+
+func trySendDropped(fd int, p []byte, to unix.Sockaddr) {
+	trySend(fd, p, to) // want `result of trySend is discarded; false means the write would block and the unsent bytes are dropped`
+}
+
+func trySendKept(fd int, p []byte, to unix.Sockaddr, retry func()) {
+	if !trySend(fd, p, to) { // ok: the answer is used
+		retry()
+	}
+}
