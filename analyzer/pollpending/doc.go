@@ -22,8 +22,9 @@
 // implementing it, or to Read when the callback writes to its descriptor)
 // that returns true on a path where a raw write in it may have returned
 // EAGAIN: it returns true unconditionally, or without having compared the
-// error with EAGAIN. Returning true tells the runtime the write is done;
-// it will not wait for the socket:
+// error with EAGAIN, or returns a test that cannot be false for EAGAIN
+// (err != unix.EINTR). Returning true tells the runtime the write is
+// done; it will not wait for the socket:
 //
 //	rc.Write(func(fd uintptr) bool {
 //		n, err = unix.Write(int(fd), p)
@@ -50,7 +51,8 @@
 // error) whose EAGAIN is caught and answered with success, returning nil
 // (with len(p) as the count, if there is one) or the error variable after
 // setting it to nil, without retrying, waiting, or keeping the bytes
-// anywhere:
+// anywhere; a continue in a range loop over messages moves on and drops
+// this one, a continue in a for loop retries:
 //
 //	if err == unix.EAGAIN {
 //		return nil // EAGAIN from unix.Sendto is treated as success; ...
@@ -60,9 +62,10 @@
 //
 // EAGAIN tests are recognized through go/types, never through the text:
 // err == EAGAIN (or EWOULDBLOCK, of syscall or x/sys/unix, in either
-// order, or as a switch case), errors.Is(err, EAGAIN), the ok of
-// errno, ok := err.(syscall.Errno) and errors.As(err, &errno) (false means
-// not EAGAIN), and helpers such as
+// order, or as a switch case), errors.Is(err, EAGAIN), the Timeout and
+// Temporary methods of syscall.Errno and os.IsTimeout (true for EAGAIN
+// among others), the ok of errno, ok := err.(syscall.Errno) and
+// errors.As(err, &errno) (false means not EAGAIN), and helpers such as
 //
 //	func isEAGAIN(err error) bool { return errors.Is(err, unix.EAGAIN) }
 //
@@ -91,10 +94,12 @@
 //   - writes of one byte (a wake-up) or of an [8]byte array (an eventfd
 //     counter), which cannot be split;
 //   - EAGAIN answered with nothing (a void return), with false, with a
-//     partial count such as 0 or n, or after any call or store on the way
-//     (it may register for writability or keep the bytes), or when the
-//     bytes come from a field or global that still holds them: an event
-//     loop that returns on EAGAIN and resumes on EPOLLOUT is correct;
+//     partial count such as 0 or n, or after a call or a store on the way
+//     that involves the function's variables (it may register for
+//     writability or keep the bytes), or a channel receive (it waits), or
+//     when the bytes come from a field or global that still holds them:
+//     an event loop that returns on EAGAIN and resumes on EPOLLOUT is
+//     correct;
 //   - the count of a raw write inside a RawConn callback: the callback's
 //     answer is its EAGAIN test, and the standard library's own shape
 //     (net's rawconn test) drops the count there;
