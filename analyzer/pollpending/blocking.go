@@ -10,8 +10,9 @@ import (
 // blockingFD reports whether the descriptor s writes to is blocking by
 // construction: a constant (0, 1, 2), syscall.Stdout and friends, the
 // result of (*os.File).Fd, which puts the file in blocking mode, or a
-// local variable set once from Open, Openat, Creat or Socket without
-// O_NONBLOCK or SOCK_NONBLOCK and never passed to SetNonblock.
+// variable of the enclosing function (or an element of one, for
+// Socketpair) set once from Open, Openat, Creat, Socket or Socketpair
+// without O_NONBLOCK or SOCK_NONBLOCK and never passed to SetNonblock.
 func (c *checker) blockingFD(s *site) bool {
 	if s.spec.fd < 0 || s.spec.fd >= len(s.call.Args) {
 		return false // descriptor unknown
@@ -20,12 +21,28 @@ func (c *checker) blockingFD(s *site) bool {
 	if c.blockingExpr(e) {
 		return true
 	}
-	v := c.varOf(e)
-	if v == nil || !s.u.isLocal(v) {
+	v := c.fdVar(e) // fd, or fds of fds[1] from fds, err := unix.Socketpair(...)
+	body := c.topBody(s.call.Pos())
+	if v == nil || body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
 		return false // a parameter, a field or a global: could be anything
 	}
-	def := c.soleDefinition(s.u, v)
-	return def != nil && c.blockingExpr(c.unconvert(def)) && !c.setsNonblock(s.u, v)
+	def := c.soleDefinition(body, v)
+	return def != nil && c.blockingExpr(c.unconvert(def)) && !c.setsNonblock(body, v)
+}
+
+// topBody returns the body of the top-level function declaration around pos.
+func (c *checker) topBody(pos token.Pos) *ast.BlockStmt {
+	for _, f := range c.pass.Files {
+		if pos < f.FileStart || pos > f.FileEnd {
+			continue // another file
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() <= pos && pos < fd.Body.End() {
+				return fd.Body
+			}
+		}
+	}
+	return nil
 }
 
 // blockingExpr reports whether e yields a blocking descriptor.
@@ -70,7 +87,7 @@ func (c *checker) blockingOpen(fn *types.Func, call *ast.CallExpr) bool {
 		flag, arg = "O_NONBLOCK", 1
 	case "Openat":
 		flag, arg = "O_NONBLOCK", 2
-	case "Socket":
+	case "Socket", "Socketpair":
 		flag, arg = "SOCK_NONBLOCK", 1
 	default:
 		return false
@@ -102,11 +119,11 @@ func (c *checker) unconvert(e ast.Expr) ast.Expr {
 	}
 }
 
-// soleDefinition returns the value assigned to v when u assigns it
+// soleDefinition returns the value assigned to v when body assigns it
 // exactly once, by := , = or var.
-func (c *checker) soleDefinition(u *unit, v *types.Var) ast.Expr {
+func (c *checker) soleDefinition(body *ast.BlockStmt, v *types.Var) ast.Expr {
 	var defs []ast.Expr
-	ast.Inspect(u.body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
@@ -152,18 +169,18 @@ func valueAt(lhs, rhs []ast.Expr, i int) ast.Expr {
 	return nil
 }
 
-// setsNonblock reports whether u passes v to SetNonblock with anything
-// but false.
-func (c *checker) setsNonblock(u *unit, v *types.Var) bool {
+// setsNonblock reports whether body passes v (or an element of v) to
+// SetNonblock with anything but false.
+func (c *checker) setsNonblock(body *ast.BlockStmt, v *types.Var) bool {
 	found := false
-	ast.Inspect(u.body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || found || len(call.Args) != 2 {
 			return !found
 		}
 		fn := c.callee(call)
 		if fn != nil && isSysPkg(fn.Pkg()) && fn.Name() == "SetNonblock" &&
-			c.varOf(c.unconvert(call.Args[0])) == v && !c.isBoolConst(call.Args[1], false) {
+			c.fdVar(call.Args[0]) == v && !c.isBoolConst(call.Args[1], false) {
 			found = true
 		}
 		return !found
@@ -171,13 +188,17 @@ func (c *checker) setsNonblock(u *unit, v *types.Var) bool {
 	return found
 }
 
-// atomicBuffer reports whether s writes too few bytes to be split: a
-// single byte (a wake-up), or an [8]byte array (an eventfd counter).
+// atomicBuffer reports whether s writes too few bytes to be split: none
+// (nil, with control data only), a single byte (a wake-up), or an
+// [8]byte array (an eventfd counter).
 func (c *checker) atomicBuffer(s *site) bool {
 	if s.spec.buf < 0 || s.spec.buf >= len(s.call.Args) || s.spec.vec {
 		return false
 	}
 	e := ast.Unparen(s.call.Args[s.spec.buf])
+	if c.isNil(e) {
+		return true // no bytes: control data only
+	}
 	if n, ok := c.constLen(e); ok && n <= 1 {
 		return true
 	}
@@ -244,6 +265,16 @@ func (c *checker) rootVar(e ast.Expr) *types.Var {
 			break
 		}
 		e = sl.X
+	}
+	return c.varOf(e)
+}
+
+// fdVar returns the variable a descriptor expression reads: fd for fd
+// and int(fd), fds for fds[1].
+func (c *checker) fdVar(e ast.Expr) *types.Var {
+	e = c.unconvert(e)
+	if ix, ok := e.(*ast.IndexExpr); ok {
+		e = ix.X
 	}
 	return c.varOf(e)
 }

@@ -69,7 +69,7 @@ func (c *checker) literalOf(f *ast.File, call *ast.CallExpr, v *types.Var) *ast.
 	if encl == nil {
 		return nil
 	}
-	lit, _ := ast.Unparen(c.soleDefinition(encl, v)).(*ast.FuncLit)
+	lit, _ := ast.Unparen(c.soleDefinition(encl.body, v)).(*ast.FuncLit)
 	return lit
 }
 

@@ -88,11 +88,14 @@
 //     argument (other than to a print or log call), or compared with
 //     anything but 0 or -1;
 //   - writes to descriptors that are blocking by construction: constants
-//     (0, 1, 2), syscall.Stdout and friends, (*os.File).Fd, and a local
-//     set once by Open, Openat, Creat or Socket without O_NONBLOCK or
-//     SOCK_NONBLOCK and never passed to SetNonblock;
-//   - writes of one byte (a wake-up) or of an [8]byte array (an eventfd
-//     counter), which cannot be split;
+//     (0, 1, 2), syscall.Stdout and friends, (*os.File).Fd, and a
+//     variable of the function set once by Open, Openat, Creat, Socket or
+//     Socketpair without O_NONBLOCK or SOCK_NONBLOCK and never passed to
+//     SetNonblock;
+//   - writes of no bytes (control data only), of one byte (a wake-up) or
+//     of an [8]byte array (an eventfd counter), which cannot be split;
+//   - the packages syscall and golang.org/x/sys/unix themselves, which
+//     define the raw writes (Sendmsg drops SendmsgN's count by design);
 //   - EAGAIN answered with nothing (a void return), with false, with a
 //     partial count such as 0 or n, or after a call or a store on the way
 //     that involves the function's variables (it may register for

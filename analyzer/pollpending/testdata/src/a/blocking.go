@@ -74,3 +74,28 @@ func shortLiteral(fd int) error {
 	_, err := unix.Write(fd, []byte("hello\n")) // want `short write from unix.Write is ignored; some of len\(\[\]byte\("hello\\n"\)\) bytes`
 	return err
 }
+
+func socketpairInGoroutine(payload []byte) error {
+	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
+	if err != nil {
+		return err
+	}
+	done := make(chan error)
+	go func() {
+		_, err := unix.SendmsgN(fds[1], nil, unix.UnixRights(fds[0]), nil, 0) // ok: no bytes, only control data
+		if err == nil {
+			_, err = unix.Write(fds[1], payload) // ok: a blocking socket pair
+		}
+		done <- err
+	}()
+	return <-done
+}
+
+func socketpairNonblocking(payload []byte) error {
+	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_NONBLOCK, 0)
+	if err != nil {
+		return err
+	}
+	_, err = unix.Write(fds[1], payload) // want `short write from unix.Write is ignored`
+	return err
+}
