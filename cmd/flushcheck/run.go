@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -58,29 +59,24 @@ func (env *environment) check(o *options, analyzers []*analysis.Analyzer) int {
 		env.problemf("%v", err)
 		return exitFailure
 	}
-	problems := l.problems
-	var findings []finding
-	if len(l.roots) > 0 {
-		var more []string
-		findings, more, err = analyze(analyzers, l.roots)
-		if err != nil {
-			env.problemf("%v", err)
-			return exitFailure
-		}
-		problems = append(problems, more...)
+	findings, failures, err := analyze(analyzers, l.roots)
+	if err != nil {
+		env.problemf("%v", err)
+		return exitFailure
 	}
+	problems := slices.Concat(l.problems, failures)
 	if o.fix || o.diff {
-		// -diff shows what -fix would do; -fix reports what it left.
 		res := env.applyFixes(findings, moduleRoots(l.roots), o.diff)
 		problems = append(problems, res.problems...)
-		if o.diff {
-			env.problems(problems)
-			return exitStatus(findings, problems)
+		if o.fix {
+			findings = unfixed(findings, res.failed) // report what is left
 		}
-		findings = unfixed(findings, res.failed)
 	}
 	env.problems(problems)
 	status := exitStatus(findings, problems)
+	if o.diff {
+		return status // the diff was the report
+	}
 	return max(status, env.report(o.format, findings, len(problems) == 0, analyzers))
 }
 
@@ -127,16 +123,15 @@ func version() string {
 	if !ok {
 		return "unknown"
 	}
-	v := info.Main.Version
-	if v == "" || v == "(devel)" {
-		v = "devel"
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
 	}
 	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" && v == "devel" {
-			v += " " + s.Value
+		if s.Key == "vcs.revision" {
+			return "devel " + s.Value
 		}
 	}
-	return v
+	return "devel"
 }
 
 func checkNames(analyzers []*analysis.Analyzer) string {
