@@ -21,11 +21,7 @@ func selectAnalyzers(all []*analysis.Analyzer, checks string, toggles map[string
 	}
 	var out []*analysis.Analyzer
 	for _, a := range all {
-		t := toggles[a.Name]
-		if t != nil && t.set && !t.on || only && (t == nil || !t.set) {
-			continue
-		}
-		if chosen[a.Name] {
+		if chosen[a.Name] && !toggledOff(toggles[a.Name], only) {
 			out = append(out, a)
 		}
 	}
@@ -33,6 +29,15 @@ func selectAnalyzers(all []*analysis.Analyzer, checks string, toggles map[string
 		return nil, fmt.Errorf("%w: no checks selected", errUsage)
 	}
 	return out, nil
+}
+
+// toggledOff reports whether a check's -NAME flag t (nil when there
+// is none) switches it off, given whether some check was named alone.
+func toggledOff(t *toggle, only bool) bool {
+	if t == nil || !t.set {
+		return only
+	}
+	return !t.on
 }
 
 // parseChecks reads a -checks list: names, "all", and "-name" to leave

@@ -2,8 +2,10 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"go/format"
+	"io"
 	"maps"
 	"os"
 	"slices"
@@ -95,9 +97,10 @@ func (env *environment) applyFixes(findings []finding, roots []string, showDiff 
 	byFile := planFixes(findings)
 	for _, file := range slices.Sorted(maps.Keys(byFile)) {
 		err := env.fixFile(file, byFile[file], roots, showDiff)
-		if c, ok := err.(*editConflict); ok {
-			err = fmt.Errorf("%s and %s", describeFix(env.cwd, findings[c.a.owner]), describeFix(env.cwd, findings[c.b.owner]))
-			err = fmt.Errorf("conflicting fixes: %v; file left unchanged", err)
+		var c *editConflict
+		if errors.As(err, &c) {
+			err = fmt.Errorf("conflicting fixes: %s and %s; file left unchanged",
+				describeFix(env.cwd, findings[c.a.owner]), describeFix(env.cwd, findings[c.b.owner]))
 		}
 		if err != nil {
 			res.failed[file] = true
@@ -131,7 +134,7 @@ func (env *environment) fixFile(file string, edits []fileEdit, roots []string, s
 		out = formatted
 	}
 	if showDiff {
-		_, err = fmt.Fprint(env.stdout, unifiedDiff(displayPath(env.cwd, file), src, out))
+		_, err = io.WriteString(env.stdout, unifiedDiff(displayPath(env.cwd, file), src, out))
 		return err
 	}
 	return replaceFile(target, out)
