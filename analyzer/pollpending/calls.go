@@ -176,9 +176,9 @@ func (t *tester) asErrno(e ast.Expr) bool {
 	return ok && isErrno(p.Elem())
 }
 
-// findRawConn returns the syscall.RawConn interface if syscall is in the
-// import graph of pkg.
-func findRawConn(pkg *types.Package) *types.Interface {
+// findSyscall returns the syscall package if it is in the import graph
+// of pkg.
+func findSyscall(pkg *types.Package) *types.Package {
 	seen := make(map[*types.Package]bool)
 	var sys *types.Package
 	var visit func(p *types.Package)
@@ -196,15 +196,19 @@ func findRawConn(pkg *types.Package) *types.Interface {
 		}
 	}
 	visit(pkg)
-	if sys == nil {
+	return sys
+}
+
+// lookupType returns the type named name in pkg, or nil.
+func lookupType(pkg *types.Package, name string) types.Type {
+	if pkg == nil {
 		return nil
 	}
-	obj, ok := sys.Scope().Lookup("RawConn").(*types.TypeName)
+	obj, ok := pkg.Scope().Lookup(name).(*types.TypeName)
 	if !ok {
 		return nil
 	}
-	iface, _ := obj.Type().Underlying().(*types.Interface)
-	return iface
+	return obj.Type()
 }
 
 // rawConnMethod returns "Write" or "Read" when call is a call of the
@@ -242,11 +246,17 @@ func isCallbackMethod(fn *types.Func) bool {
 		return false
 	}
 	cb, ok := sig.Params().At(0).Type().Underlying().(*types.Signature)
-	if !ok || cb.Params().Len() != 1 || cb.Results().Len() != 1 {
+	return ok && isCallbackSig(cb)
+}
+
+// isCallbackSig reports whether sig is func(fd uintptr) (done bool), the
+// type of a RawConn callback.
+func isCallbackSig(sig *types.Signature) bool {
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 {
 		return false
 	}
-	p, ok := cb.Params().At(0).Type().Underlying().(*types.Basic)
-	return ok && p.Kind() == types.Uintptr && isBool(cb.Results().At(0).Type())
+	p, ok := sig.Params().At(0).Type().Underlying().(*types.Basic)
+	return ok && p.Kind() == types.Uintptr && isBool(sig.Results().At(0).Type())
 }
 
 // calleeName is how a diagnostic names the function a call calls.

@@ -15,8 +15,8 @@ func (c *checker) checkCount(s *site) {
 	if !s.spec.count || s.cnt == passed {
 		return // no count, or the count is handed on
 	}
-	if _, ok := c.callbacks[s.u]; ok {
-		return // a RawConn callback: its answer is the EAGAIN test (see doc)
+	if _, ok := c.callbacks[s.u]; ok || isCallbackSig(s.u.sig) {
+		return // a RawConn callback, seen or not: its answer is the EAGAIN test (see doc)
 	}
 	if c.blockingFD(s) || c.atomicBuffer(s) {
 		return // a blocking descriptor, or too few bytes to be split

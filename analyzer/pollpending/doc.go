@@ -64,8 +64,9 @@
 // err == EAGAIN (or EWOULDBLOCK, of syscall or x/sys/unix, in either
 // order, or as a switch case), errors.Is(err, EAGAIN), the Timeout and
 // Temporary methods of syscall.Errno and os.IsTimeout (true for EAGAIN
-// among others), the ok of errno, ok := err.(syscall.Errno) and
-// errors.As(err, &errno) (false means not EAGAIN), and helpers such as
+// among others), the ok of errno, ok := err.(syscall.Errno),
+// errors.As(err, &errno) and a type switch on err (only an Errno, or an
+// interface it satisfies, can be EAGAIN), and helpers such as
 //
 //	func isEAGAIN(err error) bool { return errors.Is(err, unix.EAGAIN) }
 //
@@ -103,9 +104,10 @@
 //     when the bytes come from a field or global that still holds them:
 //     an event loop that returns on EAGAIN and resumes on EPOLLOUT is
 //     correct;
-//   - the count of a raw write inside a RawConn callback: the callback's
-//     answer is its EAGAIN test, and the standard library's own shape
-//     (net's rawconn test) drops the count there;
+//   - the count of a raw write inside a RawConn callback, or any
+//     func(uintptr) bool, which may be one passed on indirectly: the
+//     callback's answer is its EAGAIN test, and the standard library's
+//     own shape (net's rawconn test) drops the count there;
 //   - a RawConn.Read callback whose raw write is not to its descriptor,
 //     like the standard library's sendfile, which waits by itself;
 //   - callbacks that are not a literal, a function of the package, or a

@@ -290,9 +290,94 @@ func (t *tester) walkBlock(b *cfg.Block, start int, s errSet, visit visitor, pus
 			s |= errCleared
 		}
 	}
+	if len(b.Succs) == 2 {
+		if tr, fa, ok := t.typeCase(b.Succs[0]); ok {
+			push(b.Succs[0], s&(tr|errCleared))
+			push(b.Succs[1], s&(fa|errCleared))
+			return
+		}
+	}
 	for _, succ := range b.Succs {
 		push(succ, s)
 	}
+}
+
+// typeCase refines on entering body, the block of a case of a type
+// switch on the tracked error: case nil, case syscall.Errno (EAGAIN is
+// one), or other types (not EAGAIN, unless an interface Errno satisfies).
+func (t *tester) typeCase(body *cfg.Block) (ifTrue, ifFalse errSet, ok bool) {
+	cc, ok := body.Stmt.(*ast.CaseClause)
+	if !ok || body.Kind != cfg.KindSwitchCaseBody || !t.isTypeSwitchOnErr(cc) {
+		return 0, 0, false
+	}
+	ifFalse = errAny
+	for _, typ := range cc.List {
+		tr, fa := t.caseType(typ)
+		ifTrue |= tr
+		if len(cc.List) == 1 {
+			ifFalse = fa // with several types, a miss excludes only one of them
+		}
+	}
+	return ifTrue, ifFalse, true
+}
+
+// caseType refines on one type of a case clause.
+func (t *tester) caseType(typ ast.Expr) (ifTrue, ifFalse errSet) {
+	if t.c.isNil(typ) {
+		return errNil, errNonNil
+	}
+	tt := t.c.pass.TypesInfo.TypeOf(typ)
+	switch {
+	case tt == nil:
+		return errAny, errAny
+	case isErrno(tt):
+		return errNonNil, errNoAgain
+	case types.IsInterface(tt):
+		iface, _ := tt.Underlying().(*types.Interface)
+		if t.c.errno == nil || iface == nil || types.Implements(t.c.errno, iface) {
+			return errNonNil, errAny // EAGAIN satisfies it: error, net.Error
+		}
+	}
+	return errOther, errAny
+}
+
+// isTypeSwitchOnErr reports whether cc is a clause of a type switch on
+// the tracked error.
+func (t *tester) isTypeSwitchOnErr(cc *ast.CaseClause) bool {
+	if t.err == nil {
+		return false
+	}
+	if t.u.typeSwitches == nil {
+		t.u.typeSwitches = typeSwitchSubjects(t.u.body)
+	}
+	x, ok := t.u.typeSwitches[cc]
+	return ok && t.c.varOf(x) == t.err
+}
+
+// typeSwitchSubjects maps each clause of a type switch in body to the
+// expression the switch is on.
+func typeSwitchSubjects(body *ast.BlockStmt) map[*ast.CaseClause]ast.Expr {
+	m := make(map[*ast.CaseClause]ast.Expr)
+	ast.Inspect(body, func(n ast.Node) bool {
+		sw, ok := n.(*ast.TypeSwitchStmt)
+		if !ok {
+			return true
+		}
+		var x ast.Expr
+		switch a := sw.Assign.(type) {
+		case *ast.AssignStmt:
+			x = a.Rhs[0]
+		case *ast.ExprStmt:
+			x = a.X
+		}
+		if ta, ok := ast.Unparen(x).(*ast.TypeAssertExpr); ok {
+			for _, cl := range sw.Body.List {
+				m[cl.(*ast.CaseClause)] = ta.X
+			}
+		}
+		return true
+	})
+	return m
 }
 
 // clears reports whether n is "err = nil" for the tracked error.

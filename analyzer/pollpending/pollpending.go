@@ -43,6 +43,7 @@ type checker struct {
 	siteCache map[*unit][]*site
 
 	rawConn   *types.Interface // syscall.RawConn, nil if not in the import graph
+	errno     types.Type       // syscall.Errno, nil if not in the import graph
 	callbacks map[*unit]string // RawConn callbacks: "Write" or "Read"
 }
 
@@ -61,7 +62,11 @@ func run(pass *analysis.Pass) (any, error) {
 		siteCache: make(map[*unit][]*site),
 		callbacks: make(map[*unit]string),
 	}
-	c.rawConn = findRawConn(pass.Pkg)
+	sys := findSyscall(pass.Pkg)
+	if t := lookupType(sys, "RawConn"); t != nil {
+		c.rawConn, _ = t.Underlying().(*types.Interface)
+	}
+	c.errno = lookupType(sys, "Errno")
 	c.indexDecls()
 	c.exportFacts()
 	sites := c.collectSites()
@@ -111,7 +116,8 @@ type unit struct {
 	body *ast.BlockStmt
 	tags map[ast.Expr]ast.Expr // switch case value -> switch tag, built lazily
 
-	errnoOKs map[*types.Var]bool // ok of errno, ok := err.(syscall.Errno), built lazily
+	errnoOKs     map[*types.Var]bool          // ok of errno, ok := err.(syscall.Errno), built lazily
+	typeSwitches map[*ast.CaseClause]ast.Expr // type switch clause -> subject, built lazily
 }
 
 // unitOf returns the unit of a function declaration or literal, or nil

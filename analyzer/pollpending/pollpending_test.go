@@ -11,7 +11,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), pollpending.Analyzer, "a", "pollutil", "b", "c")
+	analysistest.Run(t, analysistest.TestData(), pollpending.Analyzer, "a", "pollutil", "b", "c", "stress")
 }
 
 func TestSuggestedFixes(t *testing.T) {

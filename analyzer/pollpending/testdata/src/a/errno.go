@@ -168,3 +168,21 @@ func trySendKept(fd int, p []byte, to unix.Sockaddr, retry func()) {
 		retry()
 	}
 }
+
+func cbTypeSwitch(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) bool {
+		_, werr = unix.Write(int(fd), p)
+		switch werr.(type) {
+		case nil:
+			return true // ok: no error
+		case syscall.Errno:
+			return true // want `RawConn.Write callback returns true after EAGAIN`
+		}
+		return false
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}

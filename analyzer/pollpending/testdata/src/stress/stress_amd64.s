@@ -1,0 +1,4 @@
+#include "textflag.h"
+
+TEXT ·noBody(SB),NOSPLIT,$0
+	RET
