@@ -139,6 +139,9 @@ func (c *checker) writesTo(s *site, fd *types.Var) bool {
 func (c *checker) trueAfterEAGAIN(u *unit, s *site) []*ast.ReturnStmt {
 	var rets []*ast.ReturnStmt
 	t := &tester{c: c, u: u, err: s.errVar, cnt: s.cntVar}
+	if res := u.sig.Results(); res.Len() == 1 && res.At(0).Name() != "" {
+		t.done = res.At(0) // func(fd uintptr) (done bool)
+	}
 	t.walk(s.g, s.node, func(n ast.Node, set errSet) bool {
 		if set&errAgain == 0 || s.retries(n) {
 			return true // EAGAIN ruled out, or the write is retried in place
@@ -147,7 +150,9 @@ func (c *checker) trueAfterEAGAIN(u *unit, s *site) []*ast.ReturnStmt {
 		if !ok {
 			return false
 		}
-		if len(ret.Results) == 1 && t.trueOnEAGAIN(ret.Results[0]) && !slices.Contains(rets, ret) {
+		done := len(ret.Results) == 1 && t.trueOnEAGAIN(ret.Results[0]) ||
+			len(ret.Results) == 0 && set&doneSet != 0 // done = true; return
+		if done && !slices.Contains(rets, ret) {
 			rets = append(rets, ret)
 		}
 		return true
@@ -180,7 +185,7 @@ func (c *checker) reportCallback(u *unit, method string, ret *ast.ReturnStmt, si
 		})
 	}
 	var fixes []analysis.SuggestedFix
-	if len(sites) == 1 && c.isBoolConst(ret.Results[0], true) {
+	if len(sites) == 1 && len(ret.Results) == 1 && c.isBoolConst(ret.Results[0], true) {
 		fixes = c.callbackFix(u, ret, sites[0])
 	}
 	c.report(ret.Pos(), ret.End(), msg, related, fixes)

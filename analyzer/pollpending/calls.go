@@ -232,10 +232,21 @@ func (c *checker) rawConnMethod(call *ast.CallExpr) string {
 	if recv == nil {
 		return ""
 	}
-	if !types.Implements(recv, c.rawConn) && !types.Implements(types.NewPointer(recv), c.rawConn) {
+	if !c.isRawConnLike(recv) {
 		return "" // the receiver is not a RawConn
 	}
 	return fn.Name()
+}
+
+// isRawConnLike reports whether t implements syscall.RawConn, or is an
+// interface that syscall.RawConn satisfies (a narrower view of one, like
+// interface{ Write(func(uintptr) bool) error }).
+func (c *checker) isRawConnLike(t types.Type) bool {
+	if types.Implements(t, c.rawConn) || types.Implements(types.NewPointer(t), c.rawConn) {
+		return true
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	return ok && c.rawConnType != nil && types.Implements(c.rawConnType, iface)
 }
 
 // isCallbackMethod reports whether fn has RawConn.Write's signature:

@@ -19,11 +19,13 @@
 // reports four shapes.
 //
 // A callback passed to the Write method of syscall.RawConn (or of a type
-// implementing it, or to Read when the callback writes to its descriptor)
+// implementing it, or of an interface it satisfies, or to Read when the
+// callback writes to its descriptor)
 // that returns true on a path where a raw write in it may have returned
 // EAGAIN: it returns true unconditionally, or without having compared the
 // error with EAGAIN, or returns a test that cannot be false for EAGAIN
-// (err != unix.EINTR). Returning true tells the runtime the write is
+// (err != unix.EINTR), or sets its named result done to true and
+// returns. Returning true tells the runtime the write is
 // done; it will not wait for the socket:
 //
 //	rc.Write(func(fd uintptr) bool {
@@ -112,7 +114,7 @@
 //     like the standard library's sendfile, which waits by itself;
 //   - callbacks that are not a literal, a function of the package, or a
 //     local assigned a literal once, and callbacks that answer through a
-//     named result and a bare return, or through a variable;
+//     local variable (ok := true; return ok);
 //   - raw writes made through syscall.Syscall(SYS_WRITE, ...), through a
 //     function value (internal/poll's ignoringEINTRIO(syscall.Write, ...)),
 //     or through an interface.

@@ -25,6 +25,11 @@ const (
 	// variable was set to nil after the write, as in
 	// "if err == EAGAIN { err = nil }".
 	errCleared
+	// doneSet marks a path on which the callback's named result (done)
+	// was last set to true.
+	doneSet
+
+	pathFlags = errCleared | doneSet
 
 	errNil     = okPos | okZero
 	errSetBits = 4
@@ -53,10 +58,11 @@ func (s errSet) String() string {
 // tester reads the conditions of one function as tests of the error
 // (and the count) that one raw write returned.
 type tester struct {
-	c   *checker
-	u   *unit
-	err *types.Var // the write's error variable, nil if not kept
-	cnt *types.Var // the write's count variable, nil if not kept
+	c    *checker
+	u    *unit
+	err  *types.Var // the write's error variable, nil if not kept
+	cnt  *types.Var // the write's count variable, nil if not kept
+	done *types.Var // a callback's named result, nil if none
 }
 
 // refine returns the error values that remain possible when cond is
@@ -282,18 +288,16 @@ func (t *tester) walkBlock(b *cfg.Block, start int, s errSet, visit visitor, pus
 		}
 		if cond, ok := n.(ast.Expr); ok && i == len(b.Nodes)-1 && len(b.Succs) == 2 {
 			tr, fa := t.refine(t.condition(cond))
-			push(b.Succs[0], s&(tr|errCleared))
-			push(b.Succs[1], s&(fa|errCleared))
+			push(b.Succs[0], s&(tr|pathFlags))
+			push(b.Succs[1], s&(fa|pathFlags))
 			return
 		}
-		if t.clears(n) {
-			s |= errCleared
-		}
+		s = t.flags(n, s)
 	}
 	if len(b.Succs) == 2 {
 		if tr, fa, ok := t.typeCase(b.Succs[0]); ok {
-			push(b.Succs[0], s&(tr|errCleared))
-			push(b.Succs[1], s&(fa|errCleared))
+			push(b.Succs[0], s&(tr|pathFlags))
+			push(b.Succs[1], s&(fa|pathFlags))
 			return
 		}
 	}
@@ -378,6 +382,36 @@ func typeSwitchSubjects(body *ast.BlockStmt) map[*ast.CaseClause]ast.Expr {
 		return true
 	})
 	return m
+}
+
+// flags updates the path flags of s after node n.
+func (t *tester) flags(n ast.Node, s errSet) errSet {
+	if t.clears(n) {
+		s |= errCleared
+	}
+	if v, ok := t.setsDone(n); ok {
+		s &^= doneSet
+		if v {
+			s |= doneSet
+		}
+	}
+	return s
+}
+
+// setsDone reports whether n assigns the tracked named result, and
+// whether it assigns the constant true.
+func (t *tester) setsDone(n ast.Node) (isTrue, ok bool) {
+	a, isAssign := n.(*ast.AssignStmt)
+	if !isAssign || t.done == nil {
+		return false, false
+	}
+	for i, l := range a.Lhs {
+		if t.c.varOf(l) != t.done {
+			continue
+		}
+		return len(a.Lhs) == len(a.Rhs) && t.c.isBoolConst(a.Rhs[i], true), true
+	}
+	return false, false
 }
 
 // clears reports whether n is "err = nil" for the tracked error.

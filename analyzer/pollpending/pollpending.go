@@ -42,9 +42,10 @@ type checker struct {
 
 	siteCache map[*unit][]*site
 
-	rawConn   *types.Interface // syscall.RawConn, nil if not in the import graph
-	errno     types.Type       // syscall.Errno, nil if not in the import graph
-	callbacks map[*unit]string // RawConn callbacks: "Write" or "Read"
+	rawConn     *types.Interface // syscall.RawConn's interface, nil if not in the import graph
+	rawConnType types.Type       // syscall.RawConn itself
+	errno       types.Type       // syscall.Errno, nil if not in the import graph
+	callbacks   map[*unit]string // RawConn callbacks: "Write" or "Read"
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -64,6 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	sys := findSyscall(pass.Pkg)
 	if t := lookupType(sys, "RawConn"); t != nil {
+		c.rawConnType = t
 		c.rawConn, _ = t.Underlying().(*types.Interface)
 	}
 	c.errno = lookupType(sys, "Errno")

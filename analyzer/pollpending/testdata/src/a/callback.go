@@ -379,3 +379,49 @@ func cbNotEAGAINOrEINTR(rc syscall.RawConn, p []byte) error {
 	}
 	return werr
 }
+
+// A narrower interface that syscall.RawConn satisfies.
+type rawWriter interface {
+	Write(func(fd uintptr) (done bool)) error
+}
+
+func cbNarrow(w rawWriter, p []byte) error {
+	var werr error
+	err := w.Write(func(fd uintptr) bool {
+		_, werr = unix.Write(int(fd), p)
+		return true // want `RawConn.Write callback returns true after EAGAIN`
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}
+
+func cbNamedResult(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) (done bool) {
+		_, werr = unix.Write(int(fd), p)
+		done = true
+		return // want `RawConn.Write callback returns true after EAGAIN`
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}
+
+func cbNamedResultOK(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) (done bool) {
+		_, werr = unix.Write(int(fd), p)
+		done = true
+		if werr == unix.EAGAIN {
+			done = false
+		}
+		return // ok: done is false after EAGAIN
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}
