@@ -194,8 +194,8 @@ func (r *Resolver) classifyCall(call *ast.CallExpr, depth int) Value {
 		if fn.Pkg().Path() == "os" && fn.Name() == "OpenFile" && len(call.Args) > 1 {
 			v.Traits |= r.openFlags(fn.Pkg(), call.Args[1])
 		}
-	} else if IsWrappingConstructor(fn) {
-		v.Traits, v.Lost = Buffered|Finalizing, "data held by the writer"
+	} else if IsWrappingConstructor(fn) && TypeRow(firstResult(fn)) == nil {
+		v.Traits, v.Lost = Buffered|Finalizing, "data held by the writer" // structure: no row says more
 	}
 	if i := WriterParam(fn); i >= 0 && i < len(call.Args) {
 		under := r.classify(call.Args[i], depth+1)

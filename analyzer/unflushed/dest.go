@@ -1,0 +1,81 @@
+package unflushed
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// destCloses returns the calls in fn that close (or hand back to a
+// sync.Pool) the destination under w, when no finish of w follows them in
+// the function: a finish after the close is the closeorder check's
+// finding, not this one's.
+func (c *checker) destCloses(fn inspector.Cursor, w *writer) []*ast.CallExpr {
+	if w.under == nil {
+		return nil
+	}
+	lastFinish := c.lastFinish(fn, w)
+	var calls []*ast.CallExpr
+	for cur := range fn.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if call.Pos() < lastFinish || !sameFunc(cur, fn) {
+			continue // a finish follows, or in a nested literal
+		}
+		if c.closesDest(call, w.under) {
+			calls = append(calls, call)
+		}
+	}
+	return calls
+}
+
+// lastFinish returns the position of the last finish of w in fn.
+func (c *checker) lastFinish(fn inspector.Cursor, w *writer) (last token.Pos) {
+	for _, ev := range c.usesOf(fn, w) {
+		if ev.kind == useFinish || ev.kind == useDeferFinish {
+			last = max(last, ev.pos)
+		}
+	}
+	return last
+}
+
+// closesDest reports whether call is dest.Close(), dest.CloseWrite() or
+// pool.Put(dest).
+func (c *checker) closesDest(call *ast.CallExpr, dest ast.Expr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || c.pass.TypesInfo.Selections[sel] == nil {
+		return false
+	}
+	switch sel.Sel.Name {
+	case "Close", "CloseWrite":
+		return len(call.Args) == 0 && sameExpr(c.pass.TypesInfo, sel.X, dest)
+	case "Put":
+		fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "sync" &&
+			len(call.Args) == 1 && sameExpr(c.pass.TypesInfo, call.Args[0], dest)
+	}
+	return false
+}
+
+// sameExpr reports whether a and b denote the same variable or field
+// path, by their objects.
+func sameExpr(info *types.Info, a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	if u, ok := b.(*ast.UnaryExpr); ok {
+		b = ast.Unparen(u.X) // bufio.NewWriter(&buf) wraps buf
+	}
+	if u, ok := a.(*ast.UnaryExpr); ok {
+		a = ast.Unparen(u.X)
+	}
+	switch a := a.(type) {
+	case *ast.Ident:
+		bi, ok := b.(*ast.Ident)
+		return ok && info.ObjectOf(a) != nil && info.ObjectOf(a) == info.ObjectOf(bi)
+	case *ast.SelectorExpr:
+		bs, ok := b.(*ast.SelectorExpr)
+		return ok && info.ObjectOf(a.Sel) == info.ObjectOf(bs.Sel) && sameExpr(info, a.X, bs.X)
+	}
+	return false
+}

@@ -1,0 +1,50 @@
+// Package unflushed defines an Analyzer that reports buffered and
+// finalizing writers left unfinished on some path.
+//
+// # Analyzer unflushed
+//
+// unflushed: report buffered and finalizing writers not flushed or closed on some path
+//
+// A buffered writer holds the bytes written to it until Flush pushes
+// them on; a finalizing writer (gzip, zlib, flate, lzw, zip, tar, the
+// base64, base32 and ascii85 encoders, hex.Dumper, multipart.Writer)
+// writes data of its own when closed: a footer, a central directory, a
+// trailer, a last block, a closing boundary. A function that creates such
+// a writer, writes to it, and then returns (or closes the destination
+// under it) on some path without finishing it reports success while the
+// tail of the stream was never written.
+//
+// The check follows each writer a function creates or obtains (from a
+// constructor such as bufio.NewWriter or gzip.NewWriter, from
+// http.Hijacker.Hijack, or from a third-party constructor that wraps an
+// io.Writer) along the function's control-flow graph, from the first
+// write to every exit. It reports the first exit reached with the writer
+// written but not finished: a return, the end of the function, or the
+// Close of the destination under the writer. A finalizing writer is
+// finished by Close (a gzip Flush does not write the footer); a buffered
+// one by Flush or Close. A deferred finish covers every exit after it.
+// Calling a function that finishes a writer passed to it counts as
+// finishing it, across packages:
+//
+//	func finish(bw *bufio.Writer) error { return bw.Flush() }
+//
+// It also reports a finish whose failure the function notices but does
+// not report: if err := bw.Flush(); err != nil { log.Print(err) }
+// followed by return nil answers success over a failed flush.
+//
+// And it reports, in a Close, Shutdown or Stop method, a connection
+// closed without first flushing the buffered writer a type keeps over it
+// in another field (c.bw = bufio.NewWriter(c.conn) anywhere in the
+// package): the shape of the HTTP/1 shutdown bug.
+//
+// # What it does not report
+//
+// Paths that end in panic, os.Exit, log.Fatal or t.Fatal, and paths that
+// return a non-nil error: they do not report success. Writers that
+// escape the function (returned, stored in a field, a global or another
+// variable, sent on a channel, captured by a goroutine or closure, passed
+// to a function not known to finish them): someone else may finish them.
+// Writers never written to. A flush whose error is dropped (reported by
+// the discard check, not twice). A destination closed before a finish
+// that does happen later (reported by the closeorder check).
+package unflushed

@@ -1,0 +1,287 @@
+package unflushed
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
+	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
+	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
+	"github.com/flushcheck/flushcheck/analyzer/internal/suppress"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports buffered and finalizing writers left unfinished.
+var Analyzer = &analysis.Analyzer{
+	Name:      "unflushed",
+	Doc:       analysisdoc.MustExtract(doc, "unflushed"),
+	URL:       "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/unflushed.md",
+	Run:       run,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, knowledge.Analyzer},
+	FactTypes: []analysis.Fact{new(Finishes)},
+}
+
+// checker holds what one pass needs.
+type checker struct {
+	pass   *analysis.Pass
+	pkg    *knowledge.Package
+	cfgs   *ctrlflow.CFGs
+	paths  *paths.Checker
+	report *suppress.Reporter
+	local  map[*types.Func]*Finishes // finisher facts of this package
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	c := &checker{
+		pass:   pass,
+		pkg:    pass.ResultOf[knowledge.Analyzer].(*knowledge.Package),
+		cfgs:   cfgs,
+		paths:  &paths.Checker{Info: pass.TypesInfo, NoReturn: cfgs.NoReturn},
+		report: suppress.New(pass),
+	}
+	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c.learnFinishers(root)
+	for fn := range root.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		c.checkFunc(fn)
+	}
+	c.checkFields(root)
+	return nil, nil
+}
+
+// writer is a buffered or finalizing writer a function creates.
+type writer struct {
+	v      *types.Var
+	def    ast.Node // the statement that creates it
+	under  ast.Expr // the destination it wraps, if known
+	known  bool // a table type, whose finishing methods are known exactly
+	traits knowledge.Trait
+	lost   string
+	kind   string // for messages: bufio.Writer, gzip.Writer, base64.NewEncoder writer
+}
+
+// finishName is the call that finishes w: Close for a finalizing writer
+// (a gzip Flush writes no footer), Flush for a buffered one.
+func (w *writer) finishName() string {
+	if w.traits.Has(knowledge.Finalizing) {
+		return "Close"
+	}
+	return "Flush"
+}
+
+// finishes reports whether calling method name on w finishes it. Of a
+// writer known only by its structure, any method that does not write may
+// finish it (blockWriter.close): assume it does.
+func (w *writer) finishes(name string) bool {
+	if !w.known && !isWriteMethod(name) {
+		return true
+	}
+	switch name {
+	case "Close":
+		return true
+	case "Flush":
+		return !w.traits.Has(knowledge.Finalizing)
+	case "WriteAll":
+		return w.traits.Has(knowledge.ErrorMethod) // csv: writes and flushes
+	}
+	return false
+}
+
+func (c *checker) checkFunc(fn inspector.Cursor) {
+	body, g := c.bodyAndCFG(fn.Node())
+	if body == nil || g == nil {
+		return // a declaration without body
+	}
+	r := c.pkg.NewResolver(fn.Node())
+	for _, w := range c.writersOf(fn, body, r) {
+		if c.escapes(fn, body, w) {
+			continue // someone else may finish it
+		}
+		c.checkOutcome(fn, w)
+		c.search(fn, g, w)
+	}
+}
+
+func (c *checker) bodyAndCFG(n ast.Node) (*ast.BlockStmt, *cfg.CFG) {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		if n.Body == nil {
+			return nil, nil
+		}
+		return n.Body, c.cfgs.FuncDecl(n)
+	case *ast.FuncLit:
+		return n.Body, c.cfgs.FuncLit(n)
+	}
+	return nil, nil
+}
+
+// writersOf finds the local variables of fn (not of its nested function
+// literals) assigned a buffered or finalizing writer.
+func (c *checker) writersOf(fn inspector.Cursor, body *ast.BlockStmt, r *knowledge.Resolver) []*writer {
+	var ws []*writer
+	seen := make(map[*types.Var]bool)
+	for cur := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		if !sameFunc(cur, fn) {
+			continue // belongs to a nested function literal
+		}
+		for _, id := range definedIdents(cur.Node()) {
+			v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+			if !ok || seen[v] || !declaredIn(v, body) {
+				continue // not a local of this function, or already seen
+			}
+			seen[v] = true
+			if w := c.classify(v, id, cur.Node(), r); w != nil {
+				ws = append(ws, w)
+			}
+		}
+	}
+	return ws
+}
+
+// classify returns the writer held by v, if v holds one that must be
+// finished.
+func (c *checker) classify(v *types.Var, id *ast.Ident, def ast.Node, r *knowledge.Resolver) *writer {
+	if !madeByCall(def, id) {
+		return nil // obtained from a field or another variable: owned elsewhere
+	}
+	val := r.Classify(id)
+	if val.Traits&(knowledge.Buffered|knowledge.Finalizing) == 0 {
+		return nil // nothing held back
+	}
+	if val.Traits&(knowledge.Conn|knowledge.Endpoint|knowledge.Response) != 0 {
+		return nil // a connection or file, not a wrapper
+	}
+	under := r.Underlying(id)
+	if under == nil {
+		under = hijackedConn(c.pass.TypesInfo, def, id)
+	}
+	return &writer{
+		v:      v,
+		def:    def,
+		under:  under,
+		known:  knowledge.TypeRow(v.Type()) != nil || types.IsInterface(v.Type()),
+		traits: val.Traits,
+		lost:   val.Lost,
+		kind:   kindName(c.pass.TypesInfo, v, def),
+	}
+}
+
+// kindName names a writer's kind for messages: its named type, or the
+// constructor that made an interface value.
+func kindName(info *types.Info, v *types.Var, def ast.Node) string {
+	t := types.Unalias(v.Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok && !types.IsInterface(n) && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Name() + "." + n.Obj().Name()
+	}
+	if as, ok := def.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+		if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+			return types.ExprString(call.Fun) + " writer"
+		}
+	}
+	return types.TypeString(v.Type(), func(p *types.Package) string { return p.Name() })
+}
+
+func definedIdents(n ast.Node) []*ast.Ident {
+	var ids []*ast.Ident
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, l := range n.Lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok && id.Name != "_" {
+				ids = append(ids, id)
+			}
+		}
+	case *ast.ValueSpec:
+		if len(n.Values) > 0 {
+			ids = append(ids, n.Names...)
+		}
+	}
+	return ids
+}
+
+// declaredIn reports whether v is a local declared inside body (not a
+// parameter, a result or a variable of an enclosing function).
+func declaredIn(v *types.Var, body *ast.BlockStmt) bool {
+	return !v.IsField() && v.Pos() > body.Lbrace && v.Pos() < body.Rbrace
+}
+
+// sameFunc reports whether cur lies in fn itself, not in a function
+// literal nested in fn.
+func sameFunc(cur, fn inspector.Cursor) bool {
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return f == fn
+	}
+	return false
+}
+
+// shortName abbreviates a long expression for a message.
+func shortName(e ast.Expr) string {
+	s := types.ExprString(e)
+	if len(s) > 40 || strings.Contains(s, "\n") {
+		return ""
+	}
+	return s
+}
+
+// hijackedConn returns conn for rw in `conn, rw, err := h.Hijack()`: the
+// *bufio.ReadWriter that http.Hijacker.Hijack returns writes to the
+// net.Conn returned beside it.
+func hijackedConn(info *types.Info, def ast.Node, id *ast.Ident) ast.Expr {
+	as, ok := def.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 3 || len(as.Rhs) != 1 || ast.Unparen(as.Lhs[1]) != id {
+		return nil
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	tuple, ok := info.TypeOf(call).(*types.Tuple)
+	if !ok || tuple.Len() != 3 || !isNetConn(tuple.At(0).Type()) {
+		return nil
+	}
+	return as.Lhs[0]
+}
+
+func isNetConn(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net" && n.Obj().Name() == "Conn"
+}
+
+// madeByCall reports whether the definition assigns id the result of a
+// call: a constructor, an opener or Hijack, not a field or a variable.
+func madeByCall(def ast.Node, id *ast.Ident) bool {
+	var lhs, rhs []ast.Expr
+	switch def := def.(type) {
+	case *ast.AssignStmt:
+		lhs, rhs = def.Lhs, def.Rhs
+	case *ast.ValueSpec:
+		for _, n := range def.Names {
+			lhs = append(lhs, n)
+		}
+		rhs = def.Values
+	}
+	for i, l := range lhs {
+		if ast.Unparen(l) != id {
+			continue
+		}
+		src := rhs[0]
+		if len(rhs) == len(lhs) {
+			src = rhs[i]
+		}
+		_, ok := ast.Unparen(src).(*ast.CallExpr)
+		return ok
+	}
+	return false
+}

@@ -1,0 +1,156 @@
+package unflushed
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
+	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
+)
+
+// use is what one mention of a writer variable does to it.
+type use int
+
+const (
+	useEscape      use = iota // anything that lets another owner finish it
+	useDefine                 // its own definition or reassignment
+	useWrite                  // bytes go into it
+	useFinish                 // Flush or Close
+	useDeferFinish            // a deferred Flush or Close
+	useQuery                  // a method that neither writes nor finishes
+)
+
+// event is a use at a position, in source order.
+type event struct {
+	pos  token.Pos
+	kind use
+}
+
+// usesOf classifies every mention of w.v in fn, including inside
+// function literals (a deferred closure that finishes it is a deferred
+// finish; any other closure captures it).
+func (c *checker) usesOf(fn inspector.Cursor, w *writer) []event {
+	var evs []event
+	for cur := range fn.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if c.pass.TypesInfo.ObjectOf(id) != w.v {
+			continue // another variable
+		}
+		k := c.useAt(cur, w)
+		if !sameFunc(cur, fn) {
+			k = c.inClosure(cur, k)
+		}
+		evs = append(evs, event{id.Pos(), k})
+	}
+	return evs
+}
+
+// inClosure: in a deferred function literal a finish is a deferred
+// finish; anything else a closure does with the writer is out of sight.
+func (c *checker) inClosure(cur inspector.Cursor, k use) use {
+	if (k == useFinish || k == useDeferFinish) && paths.Deferred(cur) {
+		return useDeferFinish
+	}
+	if k == useQuery {
+		return useQuery
+	}
+	return useEscape
+}
+
+// escapes reports whether some mention of w lets it escape fn.
+func (c *checker) escapes(fn inspector.Cursor, body *ast.BlockStmt, w *writer) bool {
+	for _, ev := range c.usesOf(fn, w) {
+		if ev.kind == useEscape {
+			return true
+		}
+	}
+	return false
+}
+
+// useAt classifies the mention of w at cur.
+func (c *checker) useAt(cur inspector.Cursor, w *writer) use {
+	switch cur.ParentEdgeKind() {
+	case edge.SelectorExpr_X:
+		return c.methodUse(cur.Parent(), w)
+	case edge.CallExpr_Args:
+		return c.argUse(cur.Parent(), cur.ParentEdgeIndex(), w)
+	case edge.AssignStmt_Lhs:
+		return useDefine
+	case edge.ValueSpec_Names:
+		return useDefine
+	}
+	return useEscape
+}
+
+// methodUse classifies w.M(...) by the method's name.
+func (c *checker) methodUse(sel inspector.Cursor, w *writer) use {
+	if sel.ParentEdgeKind() != edge.CallExpr_Fun {
+		return useEscape // a method value: w.Flush passed around
+	}
+	name := sel.Node().(*ast.SelectorExpr).Sel.Name
+	call := sel.Parent()
+	switch {
+	case w.finishes(name):
+		if _, ok := call.Parent().Node().(*ast.DeferStmt); ok {
+			return useDeferFinish
+		}
+		return useFinish
+	case isWriteMethod(name):
+		return useWrite
+	}
+	return useQuery
+}
+
+// isWriteMethod reports whether a method of that name puts data into a
+// writer: Write*, the entry makers of zip, tar and multipart, encoders.
+func isWriteMethod(name string) bool {
+	for _, p := range [...]string{"Write", "Create", "Encode", "Copy"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return name == "ReadFrom"
+}
+
+// argUse classifies f(..., w, ...): a write when f takes an io.Writer, a
+// finish when f is known to finish that parameter, an escape otherwise.
+func (c *checker) argUse(call inspector.Cursor, i int, w *writer) use {
+	ce := call.Node().(*ast.CallExpr)
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, ce).(*types.Func)
+	if fn == nil {
+		return useEscape
+	}
+	if c.finishesParam(fn, i) {
+		if _, ok := call.Parent().Node().(*ast.DeferStmt); ok {
+			return useDeferFinish
+		}
+		return useFinish
+	}
+	sig := fn.Type().(*types.Signature)
+	pt := paramType(sig, i)
+	if pt != nil && types.IsInterface(pt) && knowledge.HasWrite(pt) &&
+		!knowledge.HasErrorMethod(pt, "Flush") && !knowledge.HasErrorMethod(pt, "Close") {
+		return useWrite // an io.Writer cannot be flushed or closed through
+	}
+	return useEscape
+}
+
+// paramType returns the type of parameter i, unrolling a variadic tail.
+func paramType(sig *types.Signature, i int) types.Type {
+	params := sig.Params()
+	if i < params.Len()-1 || (i < params.Len() && !sig.Variadic()) {
+		return params.At(i).Type()
+	}
+	if sig.Variadic() && params.Len() > 0 {
+		if s, ok := params.At(params.Len() - 1).Type().(*types.Slice); ok {
+			return s.Elem()
+		}
+	}
+	return nil
+}
