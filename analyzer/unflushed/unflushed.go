@@ -64,7 +64,7 @@ type writer struct {
 	v      *types.Var
 	def    ast.Node // the statement that creates it
 	under  ast.Expr // the destination it wraps, if known
-	known  bool // a table type, whose finishing methods are known exactly
+	known  bool     // a table type, whose finishing methods are known exactly
 	traits knowledge.Trait
 	lost   string
 	kind   string // for messages: bufio.Writer, gzip.Writer, base64.NewEncoder writer
