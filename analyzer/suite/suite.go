@@ -14,6 +14,7 @@ import (
 	"github.com/flushcheck/flushcheck/analyzer/directive"
 	"github.com/flushcheck/flushcheck/analyzer/discard"
 	"github.com/flushcheck/flushcheck/analyzer/pollpending"
+	"github.com/flushcheck/flushcheck/analyzer/unflushed"
 )
 
 // Analyzers returns flushcheck's checks in documentation order.
@@ -21,6 +22,7 @@ import (
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		discard.Analyzer,
+		unflushed.Analyzer,
 		directive.Analyzer,
 		pollpending.Analyzer,
 	}
