@@ -31,9 +31,13 @@ func (c *checker) checkCount(s *site) {
 	}
 	msg := fmt.Sprintf("short write from %s is ignored; %s of %s may be all that was sent",
 		calleeName(s.call), name, c.lenPhrase(s))
+	end := ret.End()
+	if len(ret.Results) == 0 {
+		end = token.NoPos // maybe the closing brace: ctrlflow's implicit return
+	}
 	c.report(s.call.Pos(), s.call.End(), msg, []analysis.RelatedInformation{{
 		Pos:     ret.Pos(),
-		End:     ret.End(),
+		End:     end,
 		Message: "success is reported here without comparing the count with the length",
 	}}, nil)
 }

@@ -9,7 +9,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
@@ -35,7 +34,6 @@ type checker struct {
 	pass  *analysis.Pass
 	rep   *suppress.Reporter
 	cfgs  *ctrlflow.CFGs
-	insp  *inspector.Inspector
 	decls map[*types.Func]*ast.FuncDecl
 	sums  map[*types.Func]*summary
 	units map[ast.Node]*unit // by *ast.FuncDecl or *ast.FuncLit
@@ -56,7 +54,6 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:      pass,
 		rep:       suppress.New(pass),
 		cfgs:      pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
-		insp:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		sums:      make(map[*types.Func]*summary),
 		units:     make(map[ast.Node]*unit),
