@@ -8,6 +8,7 @@ import (
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
 	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // where says when a discard happens on a shutdown path, where a lost
@@ -39,7 +40,7 @@ func (c *checker) where(stmt inspector.Cursor, f form, commit knowledge.Commit) 
 	case *ast.ReturnStmt:
 		return " just before returning"
 	case *ast.ExprStmt:
-		if closed := closedBy(n); closed != "" && !sameExpr(c.pass.TypesInfo, closedExpr(n), commit.Target) {
+		if closed := closedBy(n); closed != "" && !refs.Same(c.pass.TypesInfo, closedExpr(n), commit.Target) {
 			return " before " + closed + ".Close"
 		}
 	}
@@ -86,25 +87,4 @@ func closedBy(s *ast.ExprStmt) string {
 		return types.ExprString(x)
 	}
 	return ""
-}
-
-// sameExpr reports whether a and b denote the same variable or field
-// path (x, x.f, x.f.g), by their objects.
-func sameExpr(info *types.Info, a, b ast.Expr) bool {
-	if a == nil || b == nil {
-		return false
-	}
-	a, b = ast.Unparen(a), ast.Unparen(b)
-	switch a := a.(type) {
-	case *ast.Ident:
-		bi, ok := b.(*ast.Ident)
-		return ok && info.ObjectOf(a) != nil && info.ObjectOf(a) == info.ObjectOf(bi)
-	case *ast.SelectorExpr:
-		bs, ok := b.(*ast.SelectorExpr)
-		return ok && info.ObjectOf(a.Sel) == info.ObjectOf(bs.Sel) && sameExpr(info, a.X, bs.X)
-	case *ast.StarExpr:
-		bs, ok := b.(*ast.StarExpr)
-		return ok && sameExpr(info, a.X, bs.X)
-	}
-	return false
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
 	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 	"github.com/flushcheck/flushcheck/analyzer/internal/suppress"
 )
 
@@ -229,43 +230,10 @@ func (c *checker) resolver(cur inspector.Cursor) *knowledge.Resolver {
 func (c *checker) reportDiscard(stmt inspector.Cursor, f form, commit knowledge.Commit, verb, stake string) {
 	call := commit.Call
 	msg := fmt.Sprintf("error from %s%s %s%s; %s",
-		calleeName(c.pass.TypesInfo, commit), targetName(c.pass.TypesInfo, commit), verb, c.where(stmt, f, commit), stake)
+		refs.Callee(c.pass.TypesInfo, commit.Call), targetName(c.pass.TypesInfo, commit), verb, c.where(stmt, f, commit), stake)
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
 	d.SuggestedFixes = c.fixes(stmt, f, commit)
 	c.report.Report(d)
-}
-
-// calleeName names the callee as users read it: (*bufio.Writer).Flush,
-// io.Copy, (net.Conn).Write, with the receiver's static type.
-func calleeName(info *types.Info, commit knowledge.Commit) string {
-	fn := commit.Callee
-	sel, ok := ast.Unparen(commit.Call.Fun).(*ast.SelectorExpr)
-	if !ok || info.Selections[sel] == nil {
-		return qualifiedFunc(fn)
-	}
-	recv := info.TypeOf(sel.X)
-	switch types.Unalias(derefType(recv)).(type) {
-	case *types.Named, *types.TypeParam:
-	default:
-		recv = fn.Type().(*types.Signature).Recv().Type()
-	}
-	return "(" + types.TypeString(recv, pkgName) + ")." + fn.Name()
-}
-
-func qualifiedFunc(fn *types.Func) string {
-	if fn.Pkg() == nil {
-		return fn.Name()
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
-}
-
-func pkgName(p *types.Package) string { return p.Name() }
-
-func derefType(t types.Type) types.Type {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // targetName names the writer committed to, when it is a short

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // outermost returns the outermost function around cur.
@@ -62,7 +63,7 @@ func (c *checker) callsMethodOn(call *ast.CallExpr, names []string, target ast.E
 	}
 	for _, n := range names {
 		if sel.Sel.Name == n {
-			return sameExpr(c.pass.TypesInfo, sel.X, target)
+			return refs.Same(c.pass.TypesInfo, sel.X, target)
 		}
 	}
 	return false
@@ -86,7 +87,7 @@ func (c *checker) checkErrorRead(cur, stmt inspector.Cursor, f form, commit know
 	c.report.Report(analysis.Diagnostic{
 		Pos: commit.Call.Pos(), End: commit.Call.End(),
 		Message: fmt.Sprintf("%s on %s has no result and %s.Error() is not read after it; %s",
-			calleeName(c.pass.TypesInfo, commit), name, name, stake),
+			refs.Callee(c.pass.TypesInfo, commit.Call), name, name, stake),
 	})
 }
 
@@ -111,7 +112,7 @@ func (c *checker) errorReadAfter(outer inspector.Cursor, commit knowledge.Commit
 	}
 	for cur := range outer.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
-		if id.Pos() < after || !sameExpr(c.pass.TypesInfo, id, ast.Unparen(commit.Target)) {
+		if id.Pos() < after || !refs.Same(c.pass.TypesInfo, id, ast.Unparen(commit.Target)) {
 			continue // before the flush, or another variable
 		}
 		if c.pass.TypesInfo.Defs[id] != nil {

@@ -94,7 +94,10 @@ func (c *checker) ownMethod(decl *ast.FuncDecl, t types.Type) bool {
 }
 
 func namedOf(t types.Type) *types.Named {
-	n, _ := types.Unalias(derefType(t)).(*types.Named)
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
 	return n
 }
 

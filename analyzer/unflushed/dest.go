@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // destCloses returns the calls in fn that close (or hand back to a
@@ -50,32 +52,11 @@ func (c *checker) closesDest(call *ast.CallExpr, dest ast.Expr) bool {
 	}
 	switch sel.Sel.Name {
 	case "Close", "CloseWrite":
-		return len(call.Args) == 0 && sameExpr(c.pass.TypesInfo, sel.X, dest)
+		return len(call.Args) == 0 && refs.Same(c.pass.TypesInfo, sel.X, dest)
 	case "Put":
 		fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 		return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "sync" &&
-			len(call.Args) == 1 && sameExpr(c.pass.TypesInfo, call.Args[0], dest)
-	}
-	return false
-}
-
-// sameExpr reports whether a and b denote the same variable or field
-// path, by their objects.
-func sameExpr(info *types.Info, a, b ast.Expr) bool {
-	a, b = ast.Unparen(a), ast.Unparen(b)
-	if u, ok := b.(*ast.UnaryExpr); ok {
-		b = ast.Unparen(u.X) // bufio.NewWriter(&buf) wraps buf
-	}
-	if u, ok := a.(*ast.UnaryExpr); ok {
-		a = ast.Unparen(u.X)
-	}
-	switch a := a.(type) {
-	case *ast.Ident:
-		bi, ok := b.(*ast.Ident)
-		return ok && info.ObjectOf(a) != nil && info.ObjectOf(a) == info.ObjectOf(bi)
-	case *ast.SelectorExpr:
-		bs, ok := b.(*ast.SelectorExpr)
-		return ok && info.ObjectOf(a.Sel) == info.ObjectOf(bs.Sel) && sameExpr(info, a.X, bs.X)
+			len(call.Args) == 1 && refs.Same(c.pass.TypesInfo, call.Args[0], dest)
 	}
 	return false
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // pairing is a struct field holding a buffered writer over the
@@ -66,7 +67,7 @@ func (c *checker) assignPairings(as *ast.AssignStmt, pairs map[*types.Var]pairin
 			continue
 		}
 		dest, ok := c.wrappedArg(as.Rhs[i]).(*ast.SelectorExpr)
-		if !ok || !sameExpr(c.pass.TypesInfo, wsel.X, dest.X) {
+		if !ok || !refs.Same(c.pass.TypesInfo, wsel.X, dest.X) {
 			continue // not over a field of the same struct
 		}
 		c.addPairing(pairs, wsel.Sel, dest.Sel, as)
@@ -90,7 +91,7 @@ func (c *checker) literalPairings(lit *ast.CompositeLit, pairs map[*types.Var]pa
 			continue
 		}
 		for df, dval := range values {
-			if df != wf && sameExpr(c.pass.TypesInfo, arg, dval) {
+			if df != wf && refs.Same(c.pass.TypesInfo, arg, dval) {
 				pairs[wf.Origin()] = pairing{writer: wf.Origin(), dest: df.Origin(), at: lit}
 			}
 		}

@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"sort"
-
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // dirty is whether the writer holds bytes not yet finished.
@@ -182,7 +183,7 @@ func closeName(call *ast.CallExpr) string {
 	if !ok {
 		return "the destination is closed"
 	}
-	if x := shortName(sel.X); x != "" {
+	if x := refs.Short(sel.X); x != "" {
 		return x + "." + sel.Sel.Name
 	}
 	return sel.Sel.Name

@@ -9,9 +9,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // checkOutcome reports a finish of w whose failure is noticed but does
@@ -35,7 +35,7 @@ func (c *checker) checkOutcome(fn inspector.Cursor, w *writer) {
 		c.report.Report(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(),
 			Message: fmt.Sprintf("error from %s on %s is checked but the function goes on to report success; a failed %s is answered as done",
-				calleeName(c.pass.TypesInfo, call), w.v.Name(), verbOf(call)),
+				refs.Callee(c.pass.TypesInfo, call), w.v.Name(), verbOf(call)),
 			Related: []analysis.RelatedInformation{{Pos: ifs.Body.Pos(), End: ifs.Body.End(), Message: "the failure is handled here without being returned"}},
 		})
 	}
@@ -128,19 +128,6 @@ func (c *checker) signatureOf(n ast.Node) (*types.Signature, bool) {
 	}
 	sig, ok := t.(*types.Signature)
 	return sig, ok
-}
-
-// calleeName names a method as (*bufio.Writer).Flush.
-func calleeName(info *types.Info, call *ast.CallExpr) string {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil {
-		return types.ExprString(call.Fun)
-	}
-	sig := fn.Type().(*types.Signature)
-	if sig.Recv() == nil {
-		return fn.Pkg().Name() + "." + fn.Name()
-	}
-	return "(" + types.TypeString(sig.Recv().Type(), func(p *types.Package) string { return p.Name() }) + ")." + fn.Name()
 }
 
 func verbOf(call *ast.CallExpr) string {

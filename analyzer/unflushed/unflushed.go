@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
@@ -224,15 +223,6 @@ func sameFunc(cur, fn inspector.Cursor) bool {
 		return f == fn
 	}
 	return false
-}
-
-// shortName abbreviates a long expression for a message.
-func shortName(e ast.Expr) string {
-	s := types.ExprString(e)
-	if len(s) > 40 || strings.Contains(s, "\n") {
-		return ""
-	}
-	return s
 }
 
 // hijackedConn returns conn for rw in `conn, rw, err := h.Hijack()`: the
