@@ -23,8 +23,12 @@ func (c *checker) checkEAGAIN(s *site) {
 	if ret == nil {
 		return
 	}
-	msg := fmt.Sprintf("EAGAIN from %s is treated as success; nothing waits for the socket and the unsent bytes are dropped",
-		calleeName(s.call))
+	bytes := "bytes"
+	if s.spec.buf >= 0 && s.spec.buf < len(s.call.Args) {
+		bytes = "bytes of " + types.ExprString(s.call.Args[s.spec.buf])
+	}
+	msg := fmt.Sprintf("EAGAIN from %s is treated as success; nothing waits for the socket and the unsent %s are dropped",
+		calleeName(s.call), bytes)
 	c.report(ret.Pos(), ret.End(), msg, []analysis.RelatedInformation{{
 		Pos:     s.call.Pos(),
 		End:     s.call.End(),

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/flushcheck/flushcheck/analyzer/pollpending"

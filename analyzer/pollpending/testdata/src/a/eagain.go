@@ -12,7 +12,7 @@ import (
 func sendAgainNil(fd int, p []byte, to unix.Sockaddr) error {
 	err := unix.Sendto(fd, p, 0, to)
 	if err == unix.EAGAIN {
-		return nil // want `EAGAIN from unix.Sendto is treated as success; nothing waits for the socket and the unsent bytes are dropped`
+		return nil // want `EAGAIN from unix.Sendto is treated as success; nothing waits for the socket and the unsent bytes of p are dropped`
 	}
 	return err
 }
