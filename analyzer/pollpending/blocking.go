@@ -17,17 +17,38 @@ func (c *checker) blockingFD(s *site) bool {
 	if s.spec.fd < 0 || s.spec.fd >= len(s.call.Args) {
 		return false // descriptor unknown
 	}
-	e := c.unconvert(s.call.Args[s.spec.fd])
-	if c.blockingExpr(e) {
+	if c.blockingExpr(c.unconvert(s.call.Args[s.spec.fd])) {
 		return true
 	}
-	v := c.fdVar(e) // fd, or fds of fds[1] from fds, err := unix.Socketpair(...)
+	def := c.fdDefinition(s) // fd, or fds of fds[1] from fds, err := unix.Socketpair(...)
+	return def != nil && c.blockingExpr(c.unconvert(def)) &&
+		!c.setsNonblock(c.topBody(s.call.Pos()), c.fdVar(s.call.Args[s.spec.fd]))
+}
+
+// eventFD reports whether s writes to a descriptor set once from
+// Eventfd: an eventfd takes a whole 8-byte counter or nothing.
+func (c *checker) eventFD(s *site) bool {
+	def := c.fdDefinition(s)
+	call, ok := ast.Unparen(def).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := c.callee(call)
+	return fn != nil && isSysPkg(fn.Pkg()) && fn.Name() == "Eventfd"
+}
+
+// fdDefinition returns the value the descriptor of s was set to, when
+// it is a variable of the enclosing function set exactly once.
+func (c *checker) fdDefinition(s *site) ast.Expr {
+	if s.spec.fd < 0 || s.spec.fd >= len(s.call.Args) {
+		return nil // descriptor unknown
+	}
+	v := c.fdVar(s.call.Args[s.spec.fd])
 	body := c.topBody(s.call.Pos())
 	if v == nil || body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
-		return false // a parameter, a field or a global: could be anything
+		return nil // a parameter, a field or a global: could be anything
 	}
-	def := c.soleDefinition(body, v)
-	return def != nil && c.blockingExpr(c.unconvert(def)) && !c.setsNonblock(body, v)
+	return c.soleDefinition(body, v)
 }
 
 // topBody returns the body of the top-level function declaration around pos.

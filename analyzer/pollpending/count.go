@@ -18,8 +18,8 @@ func (c *checker) checkCount(s *site) {
 	if _, ok := c.callbacks[s.u]; ok || isCallbackSig(s.u.sig) {
 		return // a RawConn callback, seen or not: its answer is the EAGAIN test (see doc)
 	}
-	if c.blockingFD(s) || c.atomicBuffer(s) {
-		return // a blocking descriptor, or too few bytes to be split
+	if c.blockingFD(s) || c.atomicBuffer(s) || c.eventFD(s) {
+		return // a blocking descriptor, too few bytes to be split, or an eventfd
 	}
 	ret := c.uncheckedSuccess(s)
 	if ret == nil {

@@ -95,8 +95,9 @@
 //     variable of the function set once by Open, Openat, Creat, Socket or
 //     Socketpair without O_NONBLOCK or SOCK_NONBLOCK and never passed to
 //     SetNonblock;
-//   - writes of no bytes (control data only), of one byte (a wake-up) or
-//     of an [8]byte array (an eventfd counter), which cannot be split;
+//   - writes of no bytes (control data only), of one byte (a wake-up),
+//     of an [8]byte array or to a descriptor set from Eventfd (an eventfd
+//     counter), which cannot be split;
 //   - the packages syscall and golang.org/x/sys/unix themselves, which
 //     define the raw writes (Sendmsg drops SendmsgN's count by design);
 //   - EAGAIN answered with nothing (a void return), with false, with a

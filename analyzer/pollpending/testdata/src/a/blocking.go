@@ -99,3 +99,14 @@ func socketpairNonblocking(payload []byte) error {
 	_, err = unix.Write(fds[1], payload) // want `short write from unix.Write is ignored`
 	return err
 }
+
+func eventfdSlice() error {
+	efd, err := unix.Eventfd(0, unix.EFD_NONBLOCK)
+	if err != nil {
+		return err
+	}
+	buf := make([]byte, 8)
+	buf[0] = 1
+	_, err = unix.Write(efd, buf) // ok: an eventfd takes the whole counter or nothing
+	return err
+}

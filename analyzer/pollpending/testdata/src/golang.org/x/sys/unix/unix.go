@@ -15,9 +15,10 @@ const (
 	EINTR       = syscall.Errno(0x4)
 	EPIPE       = syscall.Errno(0x20)
 
-	O_WRONLY   = 0x1
-	O_CREAT    = 0x40
-	O_NONBLOCK = 0x800
+	O_WRONLY     = 0x1
+	O_CREAT      = 0x40
+	O_NONBLOCK   = 0x800
+	EFD_NONBLOCK = 0x800
 
 	AF_INET       = 0x2
 	AF_UNIX       = 0x1
@@ -44,3 +45,4 @@ func SetNonblock(fd int, nonblocking bool) (err error)                    { retu
 func EpollWait(epfd int, events []int, msec int) (n int, err error)       { return 0, nil }
 func Socketpair(domain, typ, proto int) (fd [2]int, err error)            { return [2]int{}, nil }
 func UnixRights(fds ...int) []byte                                        { return nil }
+func Eventfd(initval uint, flags int) (fd int, err error)                 { return 0, nil }
