@@ -122,5 +122,6 @@
 //
 // Datagram sockets and TUN devices never split a write, but pollpending
 // cannot tell their descriptors from stream sockets; silence such a
-// finding with //lint:ignore flushcheck and the reason.
+// finding with //lint:ignore flushcheck/pollpending and the reason, or
+// //nolint:flushcheck // and the reason.
 package pollpending
