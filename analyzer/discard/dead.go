@@ -20,49 +20,101 @@ const (
 
 // deadError reports whether the error that stmt assigns to v is lost on
 // some path of the function's control-flow graph: overwritten, or never
-// read before the function returns. Variables captured by a function
-// literal or whose address is taken are assumed read.
-func (c *checker) deadError(stmt inspector.Cursor, v *types.Var) deadness {
+// read before the function returns. Reading one of the witnesses (the
+// count assigned beside the error, n in n, err := w.Write(p)) counts as
+// reading it: the function checked the outcome by the count. Variables
+// captured by a function literal or whose address is taken are assumed
+// read.
+func (c *checker) deadError(stmt inspector.Cursor, v *types.Var, witnesses []*types.Var) deadness {
 	fn, g := c.cfgOf(stmt)
 	if g == nil || c.escapes(fn, v) {
 		return read
 	}
+	d := &deadSearch{c: c, v: v, witnesses: witnesses, seen: make(map[deadVisit]bool)}
 	for _, b := range g.Blocks {
 		for i, n := range b.Nodes {
 			if n == stmt.Node() {
-				return c.search(b, i+1, v, make(map[*cfg.Block]bool))
+				return d.from(b, i+1, nil)
 			}
 		}
 	}
 	return read
 }
 
-// search walks forward from b.Nodes[i] until v is read, overwritten or
+// deadSearch is one search for a path that loses an assigned error.
+type deadSearch struct {
+	c         *checker
+	v         *types.Var
+	witnesses []*types.Var
+	seen      map[deadVisit]bool
+}
+
+// deadVisit keys a block entered knowing nonNil to be non-nil.
+type deadVisit struct {
+	b      *cfg.Block
+	nonNil *types.Var
+}
+
+// from walks forward from b.Nodes[i] until v is read, overwritten or
 // the function ends, and returns the worst outcome over all paths.
-func (c *checker) search(b *cfg.Block, i int, v *types.Var, seen map[*cfg.Block]bool) deadness {
+func (d *deadSearch) from(b *cfg.Block, i int, nonNil *types.Var) deadness {
+	c := d.c
 	for ; i < len(b.Nodes); i++ {
-		switch c.access(b.Nodes[i], v) {
+		n := b.Nodes[i]
+		switch c.access(n, d.v) {
 		case accRead:
 			return read
 		case accWrite:
 			return overwritten
 		}
-		if ret, ok := b.Nodes[i].(*ast.ReturnStmt); ok {
-			return c.atReturn(ret, v)
+		if d.witnessRead(n) {
+			return read
+		}
+		if nonNil != nil && c.paths.Assigns(n, nonNil) {
+			nonNil = nil
+		}
+		if ret, ok := n.(*ast.ReturnStmt); ok {
+			if c.paths.ReturnsVar(ret, nonNil) {
+				return read // the path returns another, non-nil error: it fails anyway
+			}
+			return c.atReturn(ret, d.v)
 		}
 	}
-	if len(b.Succs) == 0 {
-		return read // a call that never returns, or a select with no case left: the CFG ends functions with a return node
-	}
-	worst := read
-	for _, s := range b.Succs {
-		if seen[s] {
-			continue // a loop back to a block already searched
+	worst := read // no successors: a call that never returns, or a select with no case left; the CFG ends functions with a return node
+	for k, s := range b.Succs {
+		if nonNil != nil && c.paths.NilOnBranch(b, k) == nonNil {
+			continue // cannot happen on this path
 		}
-		seen[s] = true
-		worst = max(worst, c.search(s, 0, v, seen))
+		next := nonNil
+		if nn := c.paths.NonNilOnBranch(b, k); nn != nil {
+			next = nn
+		}
+		if key := (deadVisit{s, next}); !d.seen[key] {
+			d.seen[key] = true
+			worst = max(worst, d.from(s, 0, next))
+		}
 	}
 	return worst
+}
+
+// witnessRead reports whether node n compares a witness (if n == len(p)):
+// merely passing the count on checks nothing.
+func (d *deadSearch) witnessRead(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		b, ok := n.(*ast.BinaryExpr)
+		if !ok || found {
+			return !found
+		}
+		switch b.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			for _, w := range d.witnesses {
+				found = found || d.c.mentions(b, w)
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // atReturn: a bare return reads a named result; any other return that

@@ -114,9 +114,16 @@ func (c *checker) checkCall(cur inspector.Cursor) {
 // deadVerb says how the error assigned by stmt is lost, or "" when every
 // path reads it.
 func (c *checker) deadVerb(stmt inspector.Cursor, call *ast.CallExpr) string {
-	lhs := errorLHS(stmt.Node().(*ast.AssignStmt), call)
+	as := stmt.Node().(*ast.AssignStmt)
+	lhs := errorLHS(as, call)
 	v := localVar(c.pass.TypesInfo, lhs)
-	switch c.deadError(stmt, v) {
+	var witnesses []*types.Var
+	for _, l := range as.Lhs {
+		if w := localVar(c.pass.TypesInfo, l); w != nil && w != v {
+			witnesses = append(witnesses, w)
+		}
+	}
+	switch c.deadError(stmt, v, witnesses) {
 	case overwritten:
 		return "is assigned to " + v.Name() + " and overwritten before it is read"
 	case dies:

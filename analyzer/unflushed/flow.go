@@ -67,7 +67,7 @@ func (s *walk) from(b *cfg.Block, i int, st state) {
 		if st.dirty, stop = s.apply(n, st.dirty); stop {
 			return
 		}
-		if st.nonNil != nil && s.c.assigns(n, st.nonNil) {
+		if st.nonNil != nil && s.c.paths.Assigns(n, st.nonNil) {
 			st.nonNil = nil // reassigned: nothing known any more
 		}
 		if ret, ok := n.(*ast.ReturnStmt); ok {
@@ -79,11 +79,11 @@ func (s *walk) from(b *cfg.Block, i int, st state) {
 		return // a call that never returns, or a select with no case left: the CFG ends functions with a return node
 	}
 	for k, succ := range b.Succs {
-		if st.nonNil != nil && s.c.nilOnBranch(b, k) == st.nonNil {
+		if st.nonNil != nil && s.c.paths.NilOnBranch(b, k) == st.nonNil {
 			continue // the path already knows the variable is non-nil
 		}
 		next := st
-		if v := s.c.nonNilOnBranch(b, k); v != nil {
+		if v := s.c.paths.NonNilOnBranch(b, k); v != nil {
 			next.nonNil = v
 		}
 		if key := (visit{succ, next}); !s.seen[key] {
@@ -140,7 +140,7 @@ func (s *walk) exit(st state, ret *ast.ReturnStmt) {
 		s.endOfBody()
 		return
 	}
-	if s.c.paths.ReturnFails(cur, ret) || s.c.returnsVar(ret, st.nonNil) {
+	if s.c.paths.ReturnFails(cur, ret) || s.c.paths.ReturnsVar(ret, st.nonNil) {
 		return // the path reports failure
 	}
 	s.report(ret.Pos(), ret.End(), "before returning")
