@@ -154,8 +154,8 @@ func (c *checker) soleDefinition(body *ast.BlockStmt, v *types.Var) ast.Expr {
 			}
 		case *ast.ValueSpec:
 			for i, id := range n.Names {
-				if c.varOf(id) == v {
-					defs = append(defs, valueAt(nil, n.Values, i))
+				if c.varOf(id) == v && len(n.Values) > 0 {
+					defs = append(defs, valueAt(nil, n.Values, i)) // var x T alone sets nothing yet
 				}
 			}
 		case *ast.RangeStmt:

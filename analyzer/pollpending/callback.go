@@ -33,6 +33,9 @@ func (c *checker) checkCallbacks(sites []*site) {
 			if u == nil {
 				return true // a callback whose body we cannot see
 			}
+			if _, seen := c.callbacks[u]; seen {
+				return true // passed twice: checked once
+			}
 			c.callbacks[u] = method
 			c.checkCallback(u, method, byUnit[u])
 			return true

@@ -425,3 +425,23 @@ func cbNamedResultOK(rc syscall.RawConn, p []byte) error {
 	}
 	return werr
 }
+
+func cbTwice(rc syscall.RawConn, s *sender) error {
+	if err := rc.Write(s.write); err != nil { // ok: reported once, at its return
+		return err
+	}
+	return rc.Write(s.write)
+}
+
+func cbDeclaredThenSet(rc syscall.RawConn, p []byte) error {
+	var werr error
+	var cb func(uintptr) bool
+	cb = func(fd uintptr) bool {
+		_, werr = unix.Write(int(fd), p)
+		return true // want `RawConn.Write callback returns true after EAGAIN`
+	}
+	if err := rc.Write(cb); err != nil {
+		return err
+	}
+	return werr
+}
