@@ -11,18 +11,52 @@ import (
 // construction: a constant (0, 1, 2), syscall.Stdout and friends, the
 // result of (*os.File).Fd, which puts the file in blocking mode, or a
 // variable of the enclosing function (or an element of one, for
-// Socketpair) set once from Open, Openat, Creat, Socket or Socketpair
-// without O_NONBLOCK or SOCK_NONBLOCK and never passed to SetNonblock.
+// Socketpair and Pipe) set once from Open, Openat, Creat, Socket or
+// Socketpair, or filled by Pipe or Pipe2, without O_NONBLOCK or
+// SOCK_NONBLOCK, and never passed to SetNonblock.
 func (c *checker) blockingFD(s *site) bool {
 	if s.spec.fd < 0 || s.spec.fd >= len(s.call.Args) {
 		return false // descriptor unknown
 	}
-	if c.blockingExpr(c.unconvert(s.call.Args[s.spec.fd])) {
+	arg := s.call.Args[s.spec.fd]
+	if c.blockingExpr(c.unconvert(arg)) {
 		return true
 	}
-	def := c.fdDefinition(s) // fd, or fds of fds[1] from fds, err := unix.Socketpair(...)
-	return def != nil && c.blockingExpr(c.unconvert(def)) &&
-		!c.setsNonblock(c.topBody(s.call.Pos()), c.fdVar(s.call.Args[s.spec.fd]))
+	v, body := c.fdVar(arg), c.topBody(s.call.Pos())
+	if !declaredIn(v, body) || c.setsNonblock(body, v) {
+		return false // could be anything, or made non-blocking
+	}
+	if def := c.soleDefinition(body, v); def != nil && c.blockingExpr(c.unconvert(def)) {
+		return true // fd, or fds of fds[1] from fds, err := unix.Socketpair(...)
+	}
+	return c.blockingPipe(body, v)
+}
+
+// declaredIn reports whether v is a variable declared in body.
+func declaredIn(v *types.Var, body *ast.BlockStmt) bool {
+	return v != nil && body != nil && v.Pos() >= body.Pos() && v.Pos() < body.End()
+}
+
+// blockingPipe reports whether body fills v with Pipe, or with Pipe2
+// without O_NONBLOCK.
+func (c *checker) blockingPipe(body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || len(call.Args) == 0 || c.rootVar(call.Args[0]) != v {
+			return !found
+		}
+		fn := c.callee(call)
+		switch {
+		case fn == nil || !isSysPkg(fn.Pkg()):
+		case fn.Name() == "Pipe":
+			found = true
+		case fn.Name() == "Pipe2" && len(call.Args) == 2:
+			found = c.lacksFlag(fn.Pkg(), "O_NONBLOCK", call.Args[1])
+		}
+		return !found
+	})
+	return found
 }
 
 // eventFD reports whether s writes to a descriptor set once from
@@ -43,9 +77,8 @@ func (c *checker) fdDefinition(s *site) ast.Expr {
 	if s.spec.fd < 0 || s.spec.fd >= len(s.call.Args) {
 		return nil // descriptor unknown
 	}
-	v := c.fdVar(s.call.Args[s.spec.fd])
-	body := c.topBody(s.call.Pos())
-	if v == nil || body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+	v, body := c.fdVar(s.call.Args[s.spec.fd]), c.topBody(s.call.Pos())
+	if !declaredIn(v, body) {
 		return nil // a parameter, a field or a global: could be anything
 	}
 	return c.soleDefinition(body, v)
@@ -116,11 +149,17 @@ func (c *checker) blockingOpen(fn *types.Func, call *ast.CallExpr) bool {
 	if arg >= len(call.Args) {
 		return false
 	}
-	bits, ok := c.intConst(call.Args[arg])
+	return c.lacksFlag(fn.Pkg(), flag, call.Args[arg])
+}
+
+// lacksFlag reports whether flags is a constant without the bit of the
+// constant named flag in pkg.
+func (c *checker) lacksFlag(pkg *types.Package, flag string, flags ast.Expr) bool {
+	bits, ok := c.intConst(flags)
 	if !ok {
 		return false // flags computed at run time
 	}
-	k, ok := fn.Pkg().Scope().Lookup(flag).(*types.Const)
+	k, ok := pkg.Scope().Lookup(flag).(*types.Const)
 	if !ok || k.Val().Kind() != constant.Int {
 		return false // this platform has no such flag
 	}

@@ -93,8 +93,8 @@
 //   - writes to descriptors that are blocking by construction: constants
 //     (0, 1, 2), syscall.Stdout and friends, (*os.File).Fd, and a
 //     variable of the function set once by Open, Openat, Creat, Socket or
-//     Socketpair without O_NONBLOCK or SOCK_NONBLOCK and never passed to
-//     SetNonblock;
+//     Socketpair, or filled by Pipe or Pipe2, without O_NONBLOCK or
+//     SOCK_NONBLOCK, and never passed to SetNonblock;
 //   - writes of no bytes (control data only), of one byte (a wake-up),
 //     of an [8]byte array or to a descriptor set from Eventfd (an eventfd
 //     counter), which cannot be split;

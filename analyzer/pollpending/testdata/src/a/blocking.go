@@ -110,3 +110,21 @@ func eventfdSlice() error {
 	_, err = unix.Write(efd, buf) // ok: an eventfd takes the whole counter or nothing
 	return err
 }
+
+func pipeBlocking(p []byte) error {
+	var fds [2]int
+	if err := unix.Pipe(fds[:]); err != nil {
+		return err
+	}
+	_, err := unix.Write(fds[1], p) // ok: a blocking pipe
+	return err
+}
+
+func pipeNonblocking(p []byte) error {
+	fds := make([]int, 2)
+	if err := unix.Pipe2(fds, unix.O_NONBLOCK); err != nil {
+		return err
+	}
+	_, err := unix.Write(fds[1], p) // want `short write from unix.Write is ignored`
+	return err
+}
