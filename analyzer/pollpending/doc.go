@@ -20,13 +20,12 @@
 //
 // A callback passed to the Write method of syscall.RawConn (or of a type
 // implementing it, or of an interface it satisfies, or to Read when the
-// callback writes to its descriptor)
-// that returns true on a path where a raw write in it may have returned
-// EAGAIN: it returns true unconditionally, or without having compared the
-// error with EAGAIN, or returns a test that cannot be false for EAGAIN
-// (err != unix.EINTR), or sets its named result done to true and
-// returns. Returning true tells the runtime the write is
-// done; it will not wait for the socket:
+// callback writes to its descriptor) that returns true on a path where a
+// raw write in it may have returned EAGAIN: it returns true
+// unconditionally, or without having compared the error with EAGAIN, or
+// returns a test that cannot be false for EAGAIN (err != unix.EINTR), or
+// sets its named result done to true and returns. Returning true tells
+// the runtime the write is done; it will not wait for the socket:
 //
 //	rc.Write(func(fd uintptr) bool {
 //		n, err = unix.Write(int(fd), p)
@@ -74,11 +73,12 @@
 //
 // which are learned with analysis facts, across packages (so are helpers
 // that test for another error, like errors.Is(err, unix.EPIPE): on their
-// true branch the write failed). So are
-// user-defined poll-style APIs: a function returning (n int, err error)
-// straight from a raw write (its callers are checked as if they called
-// the raw write) and a function returning (done bool) that returns false
-// when its raw write would block (its callers must not drop the result).
+// true branch the write failed). So are user-defined poll-style APIs: a
+// function returning (n int, err error) straight from a raw write, on a
+// path where the write succeeded (its callers are checked as if they
+// called the raw write), and a function returning (done bool) that
+// returns false, or err != EAGAIN, when its raw write would block (its
+// callers must not drop the result).
 // Paths are followed on the control-flow graph of each function, reading
 // conditions on the error (err != nil, err == EAGAIN, n < 0, combined
 // with && and ||), so a check on one branch does not excuse another.
