@@ -2,6 +2,7 @@ package suppress_test
 
 import (
 	"go/ast"
+	"os/exec"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -37,4 +38,14 @@ func runBad(pass *analysis.Pass) (any, error) {
 
 func TestReporter(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), bad, "a")
+}
+
+// TestCgo checks that a file importing "C", which the analyzers see as
+// cmd/cgo's generated rewrite, is still reported on.
+func TestCgo(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("cgo needs a C compiler")
+	}
+	t.Setenv("CGO_ENABLED", "1")
+	analysistest.Run(t, analysistest.TestData(), bad, "cgo")
 }
