@@ -27,7 +27,9 @@
 // Data-committing calls are Flush, Write, WriteString, WriteByte,
 // WriteRune, ReadFrom, WriteTo, CloseWrite and Sync on writers that can
 // fail; io.Copy, io.CopyN, io.CopyBuffer, io.WriteString and fmt.Fprint*
-// into such a writer; and Close of a finalizing writer: compress/gzip,
+// into such a writer; any call that writes into a file or connection it
+// is given and returns an error (tmpl.Execute(f, data), png.Encode(f,
+// img), json.NewEncoder(conn).Encode(v)); and Close of a finalizing writer: compress/gzip,
 // zlib, flate and lzw, archive/zip and archive/tar, the encoders of
 // encoding/base64, base32 and ascii85, encoding/hex.Dumper,
 // mime/multipart.Writer, httputil.NewChunkedWriter, an *os.File created

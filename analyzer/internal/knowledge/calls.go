@@ -15,6 +15,9 @@ type Commit struct {
 	Target ast.Expr // the writer committed to; nil for facts on functions
 	Source ast.Expr // the stream copied from, for OpCopy
 	Stake  string   // for OpFact: what the fact says is at stake
+	// Via marks a method of a value built over a destination
+	// (json.NewEncoder(f).Encode): the write goes to what Target wraps.
+	Via bool
 }
 
 // CommitOf recognizes a data-committing call: a writer method from
@@ -43,7 +46,52 @@ func (p *Package) CommitOf(call *ast.CallExpr) (Commit, bool) {
 		c.Op = OpFact
 		return c, true
 	}
+	return writeVia(c)
+}
+
+// writeVia recognizes a call that writes into a destination it is given:
+// a function or method taking an io.Writer and returning an error
+// (tmpl.Execute(f, data), png.Encode(f, img), resp.Write(conn)), or a
+// method of an encoder built over one (json.NewEncoder(f).Encode(v)).
+// Whether the destination matters is for Matters to say. Constructors,
+// whose error is about their arguments, are not writes.
+func writeVia(c Commit) (Commit, bool) {
+	sig := c.Callee.Type().(*types.Signature)
+	if !LastIsError(sig) || IsWrappingConstructor(c.Callee) || resultIsWriter(sig) {
+		return Commit{}, false
+	}
+	for i, arg := range c.Call.Args {
+		if pt := paramAt(sig, i); pt != nil && IsWriterParam(pt) {
+			c.Op, c.Target, c.Via = OpWrite, arg, false
+			return c, true
+		}
+	}
+	if c.Target != nil && isMethod(c.Callee) {
+		c.Op, c.Via = OpWrite, true // the receiver's destination, if it has one
+		return c, true
+	}
 	return Commit{}, false
+}
+
+// resultIsWriter reports whether the first result of sig is a writer:
+// a constructor or an entry maker (zip's Create), not a write.
+func resultIsWriter(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() > 1 && HasWrite(res.At(0).Type())
+}
+
+// paramAt returns the type of parameter i, unrolling a variadic tail.
+func paramAt(sig *types.Signature, i int) types.Type {
+	params := sig.Params()
+	switch {
+	case i < params.Len()-1, i < params.Len() && !sig.Variadic():
+		return params.At(i).Type()
+	case sig.Variadic() && params.Len() > 0:
+		if s, ok := params.At(params.Len() - 1).Type().(*types.Slice); ok {
+			return s.Elem()
+		}
+	}
+	return nil
 }
 
 func (p *Package) funcCommit(c Commit) (Commit, bool) {
@@ -61,7 +109,7 @@ func (p *Package) funcCommit(c Commit) (Commit, bool) {
 		c.Op, c.Stake = OpFact, f.Lost
 		return c, true
 	}
-	return Commit{}, false
+	return writeVia(c)
 }
 
 // methodCommit checks the shape of a writer method: the name alone is
@@ -103,6 +151,9 @@ func methodCommit(c Commit, fn *types.Func) (Commit, bool) {
 func (p *Package) Matters(r *Resolver, c Commit) (string, bool) {
 	if c.Target == nil {
 		return c.Stake, c.Op == OpFact
+	}
+	if c.Via {
+		return viaMatters(r, c)
 	}
 	v := r.Classify(c.Target)
 	if v.Traits&(Infallible|StdStream) != 0 {
@@ -173,4 +224,21 @@ func notWritten(lost, def string) string {
 		lost = def
 	}
 	return lost + " may not be written"
+}
+
+// viaMatters judges a method of a value built over a destination: it
+// matters when the value is not itself a writer with its own error state
+// and what it wraps is an endpoint.
+func viaMatters(r *Resolver, c Commit) (string, bool) {
+	self := r.Classify(c.Target)
+	if self.Traits != 0 || HasWrite(r.info.TypeOf(c.Target)) {
+		return "", false // a writer of its own: known, buffered or sticky
+	}
+	under := r.Underlying(c.Target)
+	if under == nil {
+		return "", false
+	}
+	v := r.Classify(under)
+	ok := v.Traits.Has(Endpoint) && v.Traits&(Infallible|StdStream|Sticky|Response) == 0
+	return "a short or failed write goes unnoticed", ok
 }
