@@ -1,0 +1,80 @@
+// Package closeorder defines an Analyzer that reports destinations
+// finished before the writers stacked on them.
+//
+// # Analyzer closeorder
+//
+// closeorder: report destinations closed, pooled or read before the writer over them is finished
+//
+// A buffered or finalizing writer holds the tail of its stream until it
+// is flushed or closed: the last buffer of a bufio.Writer, the footer of
+// a gzip stream, the central directory of a zip archive, the last block
+// of a base64 encoder. If the destination under it is finished first, that
+// tail goes to a closed file or connection (or nowhere), and what the
+// reader gets is truncated while the writer side may have returned nil.
+// closeorder follows each function's control-flow graph and reports, on a
+// path that can reach the order shown:
+//
+//   - explicit order: the destination closed (Close or CloseWrite) before
+//     the writer over it is flushed or closed;
+//   - defer order: defers run last in, first out, so
+//     defer gz.Close() registered before defer f.Close() closes f first;
+//     and an explicit f.Close() runs before a deferred gz.Close();
+//   - hand-back before finish: the writer put back in a sync.Pool while
+//     written and not finished, or finished after it is back (by an
+//     explicit call, or by a defer that runs after the Put), or Reset to
+//     another destination with written bytes not yet flushed, which Reset
+//     discards;
+//   - reading the result too early: Bytes or String of the bytes.Buffer
+//     (or String of the strings.Builder) under a buffered or finalizing
+//     writer, read after writes and before its Flush or Close; a deferred
+//     Close runs after the read. This holds for in-memory buffers too: the
+//     missing footer is missing from the result;
+//   - SetLinger(0) on a connection the function wrote to, followed by its
+//     Close: the kernel sends RST and drops the bytes not yet sent.
+//
+// For example:
+//
+//	f, err := os.Create(path)
+//	if err != nil {
+//		return err
+//	}
+//	zw := gzip.NewWriter(f)
+//	defer zw.Close()
+//	defer f.Close() // defer f.Close() runs before defer zw.Close(); the gzip footer is written to a closed file
+//
+// The message names both calls, the writer, its type and what is lost;
+// related information points at the writer's constructor and at the
+// call that closed the destination. When the two defers stand next to
+// each other, a suggested fix swaps them.
+//
+// Which writer wraps which destination comes from the knowledge the
+// suite shares: the constructor that made the writer (bufio.NewWriter,
+// gzip.NewWriter, zip.NewWriter, base64.NewEncoder, csv.NewWriter, and
+// third-party constructors by structure), a Reset to a destination, and
+// the connection and bufio.ReadWriter returned together by Hijack. A
+// connection reached through a type assertion (tc :=
+// conn.(*net.TCPConn)) is the same connection, and a method value held
+// in a variable (stop := conn.Close) is followed to its receiver.
+//
+// # What it does not report
+//
+// Orders on a path that already reports failure (the close, put, reset or
+// read is followed only by a return of a non-nil error, a panic or a call
+// that never returns), and deferred calls whose only exits report
+// failure. A writer with nothing pending: a second Flush or Close after
+// the one that finished it, such as a deferred Close kept as a safety net
+// beside an explicit one. A writer or connection that goes where the
+// function cannot follow it (returned, stored, aliased, captured by
+// another function literal, passed to a function that may close it) is
+// treated as finished from there on; a function of the same package that
+// closes or flushes its parameter counts as doing so. Writers that are
+// parameters or fields, whose destination the function does not know.
+// A writer that is never finished at all on a path (the unflushed check
+// reports those), except when it is handed back to a pool. A Flush of a
+// compressor before reading the buffer (streaming in chunks is allowed).
+// SetLinger(0) on a connection the function did not write to, or read
+// from after its last write: the peer answered, so it had the bytes.
+//
+// Silence one finding with a reason: //lint:ignore flushcheck/closeorder
+// reason, or //nolint:flushcheck // reason.
+package closeorder

@@ -1,0 +1,676 @@
+package closeorder
+
+import (
+	"go/ast"
+	"go/types"
+	"maps"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+// The flow analysis runs forward over a function's control-flow graph
+// with a set of facts per program point. Each fact stands for at least
+// one path from the entry; every transfer maps one fact to at most one
+// fact of the same ref (or adds facts of wrappers when their destination
+// is closed), so the union at joins loses no path and a fact at a point
+// proves a path that reaches it.
+type factKind uint8
+
+const (
+	kSt factKind = iota // the state of a ref: flags, destination, deferred finish
+	kCl                 // a destination of the writer was closed at site
+	kDo                 // a defer at site closes the destination before the writer's deferred finish
+	kPu                 // the writer was put back in a pool at site
+	kDp                 // a deferred Put at site will hand the writer back at exit
+	kLg                 // SetLinger(0) was called on the connection at site
+)
+
+type flags uint8
+
+const (
+	fW flags = 1 << iota // bytes written since the last finish
+	fO                   // a finalizing writer not yet closed
+	fD                   // a deferred Close or Flush of it is registered
+	fC                   // closed explicitly: later writes fail, nothing is pending
+)
+
+type fact struct {
+	kind  factKind
+	flags flags
+	id    int32
+	site  int32 // the site of kCl, kDo, kPu, kDp and kLg; -1 for kSt
+	cur   int32 // kSt: the destination the writer writes to now, -1 if unknown, stale if its variable was reassigned
+	dsite int32 // the deferred finish that set fD, or -1
+
+	// An error variable this path has tested against nil, and whether
+	// it was found non-nil: a later test of it takes one branch only,
+	// and returning it non-nil reports failure.
+	errv   *types.Var
+	nonNil bool
+}
+
+type state map[fact]struct{}
+
+// stale is the destination of a writer whose destination variable has
+// been assigned since: known, but no ref names it any more.
+const stale = -2
+
+func (s state) add(f fact) { s[f] = struct{}{} }
+
+// of returns the facts of ref id.
+func (s state) of(id int) []fact {
+	var fs []fact
+	for f := range s {
+		if int(f.id) == id {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+// update replaces each fact of ref id by fn's answer, or drops it.
+func (s state) update(id int, fn func(f fact) (fact, bool)) {
+	for _, f := range s.of(id) {
+		delete(s, f)
+		if g, ok := fn(f); ok {
+			s.add(g)
+		}
+	}
+}
+
+// flow is the analysis of one function (declared or literal).
+type flow struct {
+	c         *checker
+	m         *model
+	unit      inspector.Cursor
+	g         *cfg.CFG
+	events    [][]event
+	deferLits []*ast.FuncLit // literals this unit defers: they start from its exits
+}
+
+func (c *checker) checkUnit(m *model, unit inspector.Cursor) {
+	var g *cfg.CFG
+	switch n := unit.Node().(type) {
+	case *ast.FuncDecl:
+		g = c.cfgs.FuncDecl(n)
+	case *ast.FuncLit:
+		g = c.cfgs.FuncLit(n)
+	}
+	if g == nil || len(g.Blocks) == 0 {
+		return
+	}
+	x := c.newExtractor(m)
+	f := &flow{c: c, m: m, unit: unit, g: g, events: make([][]event, len(g.Blocks))}
+	// The graph lists the key and value of a range statement once, before
+	// the loop, and the variable of a select case as a bare expression:
+	// both are assigned where the body begins.
+	lhs := make(map[ast.Node]ast.Stmt)
+	for _, b := range g.Blocks {
+		switch s := b.Stmt.(type) {
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{s.Key, s.Value} {
+				if e != nil {
+					lhs[e] = s
+				}
+			}
+		case *ast.CommClause:
+			if as, ok := s.Comm.(*ast.AssignStmt); ok && len(as.Lhs) > 0 && b.Kind == cfg.KindSelectCaseBody {
+				lhs[as.Lhs[0]] = as
+			}
+		}
+	}
+	any := false
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeBody {
+			f.events[b.Index] = append(f.events[b.Index], x.assigned(rs.Key, rs.Value, rs)...)
+		}
+		for _, n := range b.Nodes {
+			if st, ok := lhs[n]; ok {
+				if as, ok := st.(*ast.AssignStmt); ok {
+					f.events[b.Index] = append(f.events[b.Index], x.assigned(n.(ast.Expr), nil, as)...)
+				}
+				continue
+			}
+			f.events[b.Index] = append(f.events[b.Index], x.node(n)...)
+		}
+		any = any || len(f.events[b.Index]) > 0
+	}
+	f.deferLits = x.deferLits
+	if any {
+		f.solve()
+	}
+}
+
+// entry returns the facts at the entry of the unit. A ref declared in
+// it starts clean. A ref a literal captures starts as it was where the
+// literal was made (for a deferred literal: at the exits of the function
+// deferring it), as the enclosing function's analysis recorded.
+func (f *flow) entry() state {
+	s := make(state)
+	lo, hi := f.unit.Node().Pos(), f.unit.Node().End()
+	lit, _ := f.unit.Node().(*ast.FuncLit)
+	recorded := f.m.litEntry[lit]
+	for id, t := range f.m.refs {
+		p := t.ref.root.Pos()
+		captured := lit != nil && (p < lo || p >= hi)
+		if captured && recorded != nil {
+			for g := range recorded {
+				if int(g.id) == id {
+					s.add(g)
+				}
+			}
+			continue
+		}
+		st := fact{kind: kSt, id: int32(id), site: -1, cur: -1, dsite: -1}
+		if captured && len(t.dests) == 1 {
+			st.cur = int32(t.dests[0])
+		}
+		s.add(st)
+	}
+	return s
+}
+
+// record notes the state of the refs at the making of a literal (or at
+// an exit, for a deferred one): where the literal's own analysis starts.
+func (f *flow) record(lit *ast.FuncLit, s state) {
+	if f.m.litEntry == nil {
+		f.m.litEntry = make(map[*ast.FuncLit]state)
+	}
+	e := f.m.litEntry[lit]
+	if e == nil {
+		e = make(state)
+		f.m.litEntry[lit] = e
+	}
+	for g := range s {
+		if g.kind == kSt {
+			g.flags &^= fD // a defer of the enclosing function is not the literal's
+			g.dsite, g.errv, g.nonNil = -1, nil, false
+			e.add(g)
+		}
+	}
+}
+
+func (f *flow) solve() {
+	blocks := f.g.Blocks
+	preds := make([][]*cfg.Block, len(blocks))
+	for _, b := range blocks {
+		for _, s := range b.Succs {
+			preds[s.Index] = append(preds[s.Index], b)
+		}
+	}
+	out := make([]state, len(blocks))
+	init := f.entry()
+	work := make([]*cfg.Block, 0, len(blocks))
+	queued := make([]bool, len(blocks))
+	for _, b := range blocks {
+		if b.Live {
+			work = append(work, b)
+			queued[b.Index] = true
+		}
+	}
+	exits := make(map[int32]bool) // exit blocks already classified: true if normal
+	for len(work) > 0 {
+		b := work[0]
+		work = work[1:]
+		queued[b.Index] = false
+		in := make(state)
+		if b.Index == 0 {
+			maps.Copy(in, init)
+		}
+		for _, p := range preds[b.Index] {
+			for k, succ := range p.Succs {
+				if succ == b && out[p.Index] != nil {
+					f.edge(in, out[p.Index], p, k)
+				}
+			}
+		}
+		for _, ev := range f.events[b.Index] {
+			f.apply(in, ev)
+		}
+		if out[b.Index] != nil && maps.Equal(in, out[b.Index]) {
+			continue
+		}
+		out[b.Index] = in
+		if len(b.Succs) == 0 {
+			normal, ok := exits[b.Index]
+			if !ok {
+				normal = f.normalExit(b)
+				exits[b.Index] = normal
+			}
+			if normal {
+				f.atExit(in, b)
+			}
+		}
+		for _, s := range b.Succs {
+			if !queued[s.Index] {
+				queued[s.Index] = true
+				work = append(work, s)
+			}
+		}
+	}
+}
+
+// edge adds to in the facts of out that can take successor k of block
+// p: a path that found err non-nil does not take the branch where it is
+// nil, and the reverse.
+func (f *flow) edge(in, out state, p *cfg.Block, k int) {
+	nonNil := f.c.paths.NonNilOnBranch(p, k)
+	isNil := f.c.paths.NilOnBranch(p, k)
+	for g := range out {
+		if g.errv != nil && (g.nonNil && g.errv == isNil || !g.nonNil && g.errv == nonNil) {
+			continue // this path cannot take the branch
+		}
+		switch {
+		case nonNil != nil:
+			g.errv, g.nonNil = nonNil, true
+		case isNil != nil:
+			g.errv, g.nonNil = isNil, false
+		}
+		in.add(g)
+	}
+}
+
+// normalExit reports whether the block, which has no successors, returns
+// success: not a panic or a call that never returns, not a return of a
+// non-nil error (SPEC: a path that reports failure is not a truncation).
+func (f *flow) normalExit(b *cfg.Block) bool {
+	if len(b.Nodes) == 0 {
+		return !f.c.paths.ReturnFails(f.body(), nil)
+	}
+	last := b.Nodes[len(b.Nodes)-1]
+	switch n := last.(type) {
+	case *ast.ReturnStmt:
+		cur, ok := f.unit.FindByPos(n.Pos(), n.End())
+		if !ok || cur.Node() != ast.Node(n) {
+			// The return the graph adds at the closing brace.
+			return !f.c.paths.ReturnFails(f.body(), nil)
+		}
+		return !f.c.paths.ReturnFails(cur, n)
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && f.c.paths.NeverReturns(call) {
+			return false
+		}
+	}
+	cur, ok := f.unit.FindByPos(last.Pos(), last.End())
+	if !ok {
+		return false
+	}
+	return !f.c.paths.ReturnFails(cur, nil)
+}
+
+func (f *flow) body() inspector.Cursor {
+	var body *ast.BlockStmt
+	switch n := f.unit.Node().(type) {
+	case *ast.FuncDecl:
+		body = n.Body
+	case *ast.FuncLit:
+		body = n.Body
+	}
+	if cur, ok := f.unit.FindByPos(body.Pos(), body.End()); ok {
+		return cur
+	}
+	return f.unit
+}
+
+func (f *flow) apply(s state, ev event) {
+	switch ev.kind {
+	case evWrite:
+		f.written(s, ev.id, 0)
+	case evFinish:
+		f.finish(s, ev)
+	case evDefer:
+		f.deferred(s, ev)
+	case evPut:
+		f.put(s, ev)
+	case evReset:
+		f.reset(s, ev)
+	case evRead:
+		f.read(s, ev)
+	case evLinger:
+		for _, st := range s.of(ev.id) {
+			if st.kind == kSt {
+				s.add(fact{kind: kLg, id: st.id, site: int32(ev.site), flags: st.flags & (fW | fD), cur: -1, dsite: st.dsite})
+			}
+		}
+	case evConnRead:
+		if !f.m.refs[ev.id].wrapper {
+			s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW; return g, true })
+		}
+	case evEscape:
+		s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW | fO; return g, true })
+	case evKill:
+		f.kill(s, ev)
+	case evLit:
+		f.record(ev.lit, s)
+	}
+}
+
+// written marks ref id written, and the destination it writes to, which
+// a buffered writer may reach at any write.
+func (f *flow) written(s state, id, depth int) {
+	var dests []int
+	s.update(id, func(g fact) (fact, bool) {
+		if g.flags&fC != 0 {
+			return g, true // a write after Close fails: nothing is pending
+		}
+		g.flags |= fW
+		if g.kind == kSt && g.cur >= 0 {
+			dests = append(dests, int(g.cur))
+		}
+		return g, true
+	})
+	if depth < 4 {
+		for _, d := range dests {
+			f.written(s, d, depth+1)
+		}
+	}
+}
+
+func (f *flow) finish(s state, ev event) {
+	id := ev.id
+	for _, g := range s.of(id) {
+		switch g.kind {
+		case kCl:
+			pending := g.flags & fW
+			if ev.op == opClose {
+				pending = g.flags & (fW | fO)
+			}
+			if ev.op != opCloseWrite && pending != 0 {
+				f.c.record(finding{rule: ruleCloseFirst, m: f.m, at: ev.site, w: id, other: int(g.site)})
+			}
+		case kPu:
+			if ev.op != opCloseWrite {
+				f.c.record(finding{rule: rulePutThenFinish, m: f.m, at: int(g.site), w: id, other: ev.site})
+			}
+		case kLg:
+			if ev.op == opClose && g.flags&fW != 0 {
+				f.c.record(finding{rule: ruleLinger, m: f.m, at: int(g.site), w: id, other: ev.site})
+			}
+		}
+	}
+	if ev.op == opClose || ev.op == opCloseWrite {
+		// id is closed as a destination: every writer aimed at it now
+		// writes to a closed destination.
+		for g := range s {
+			if g.kind == kSt && int(g.cur) == id && int(g.id) != id {
+				s.add(fact{kind: kCl, id: g.id, site: int32(ev.site), flags: g.flags, cur: -1, dsite: g.dsite})
+			}
+		}
+	}
+	var dests []int
+	s.update(id, func(g fact) (fact, bool) {
+		switch g.kind {
+		case kCl, kLg:
+			if ev.op == opClose {
+				return g, false
+			}
+		case kPu:
+			if ev.op != opCloseWrite {
+				return g, false
+			}
+		}
+		switch ev.op {
+		case opClose:
+			g.flags &^= fW | fO
+			g.flags |= fC
+		case opFlush:
+			g.flags &^= fW
+		}
+		if g.kind == kSt && g.cur >= 0 && ev.op != opCloseWrite {
+			dests = append(dests, int(g.cur))
+		}
+		return g, true
+	})
+	for _, d := range dests {
+		f.written(s, d, 1) // the flush or close pushed bytes into it
+	}
+}
+
+// deferred registers the calls of one defer. Defers run last in, first
+// out: what this one closes runs before every finish deferred earlier,
+// and every finish it registers runs before the puts deferred earlier.
+func (f *flow) deferred(s state, ev event) {
+	for _, it := range ev.items {
+		if it.op != opClose && it.op != opCloseWrite {
+			continue
+		}
+		for g := range s {
+			if g.kind == kSt && int(g.cur) == it.id && int(g.id) != it.id && g.flags&fD != 0 {
+				s.add(fact{kind: kDo, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: g.dsite})
+			}
+		}
+	}
+	for _, it := range ev.items {
+		if it.op != opPut {
+			continue
+		}
+		for _, g := range s.of(it.id) {
+			if g.kind != kSt {
+				continue
+			}
+			if g.flags&fD != 0 {
+				f.c.record(finding{rule: ruleDeferPutOrder, m: f.m, at: it.site, w: it.id, other: int(g.dsite)})
+			} else {
+				s.add(fact{kind: kDp, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: -1})
+			}
+		}
+	}
+	for _, it := range ev.items {
+		if it.op != opClose && it.op != opFlush {
+			continue
+		}
+		s.update(it.id, func(g fact) (fact, bool) {
+			switch g.kind {
+			case kDp, kDo:
+				return g, false // this finish runs first
+			}
+			g.flags |= fD
+			g.dsite = int32(it.site)
+			return g, true
+		})
+	}
+}
+
+func (f *flow) put(s state, ev event) {
+	for _, g := range s.of(ev.id) {
+		if g.kind != kSt {
+			continue
+		}
+		if g.flags&fW != 0 {
+			f.c.record(finding{rule: rulePutDirty, m: f.m, at: ev.site, w: ev.id, other: -1})
+		}
+		if g.flags&fD != 0 {
+			f.c.record(finding{rule: rulePutBeforeDeferred, m: f.m, at: ev.site, w: ev.id, other: int(g.dsite)})
+		}
+	}
+	s.update(ev.id, func(g fact) (fact, bool) {
+		if g.kind != kSt {
+			return g, false
+		}
+		return fact{kind: kSt, id: g.id, site: -1, cur: -1, dsite: -1}, true
+	})
+	s.add(fact{kind: kPu, id: int32(ev.id), site: int32(ev.site), cur: -1, dsite: -1})
+}
+
+func (f *flow) reset(s state, ev event) {
+	t := f.m.refs[ev.id]
+	for _, g := range s.of(ev.id) {
+		// Only bytes on their way to a known destination, aimed now at
+		// another one, are lost by the Reset.
+		if g.kind == kSt && g.flags&fW != 0 && g.cur != -1 && g.cur != int32(ev.cur) {
+			f.c.record(finding{rule: ruleResetDirty, m: f.m, at: ev.site, w: ev.id, other: -1})
+		}
+	}
+	s.update(ev.id, func(g fact) (fact, bool) {
+		switch g.kind {
+		case kCl, kDo, kPu:
+			return g, false // aimed at a new destination
+		}
+		g.flags &^= fW | fO | fC
+		if t.finalizing && ev.cur >= 0 {
+			g.flags |= fO
+		}
+		if g.kind == kSt {
+			g.cur = int32(ev.cur)
+		}
+		return g, true
+	})
+}
+
+func (f *flow) read(s state, ev event) {
+	for g := range s {
+		if g.kind != kSt || int(g.cur) != ev.id || g.flags&fW == 0 {
+			continue
+		}
+		w := int(g.id)
+		if !f.m.refs[w].hasFinish {
+			continue // never finished at all: unflushed's finding, not an order
+		}
+		other := -1
+		if g.flags&fD != 0 {
+			other = int(g.dsite)
+		}
+		f.c.record(finding{rule: ruleReadEarly, m: f.m, at: ev.site, w: w, other: other})
+	}
+}
+
+// kill handles an assignment to a variable or field path: every ref
+// under it starts over, and writers aimed at it keep writing to the old
+// value, which a later close of the new one does not touch.
+func (f *flow) kill(s state, ev event) {
+	affected := make(map[int32]bool)
+	for id, t := range f.m.refs {
+		if t.ref.root != ev.root {
+			continue
+		}
+		if ev.path != "" && t.ref.path != ev.path && !strings.HasPrefix(t.ref.path, ev.path+".") {
+			continue
+		}
+		affected[int32(id)] = true
+		for _, g := range s.of(id) {
+			delete(s, g)
+		}
+		st := fact{kind: kSt, id: int32(id), site: -1, cur: -1, dsite: -1}
+		if id == ev.create {
+			st.cur = int32(ev.cur)
+			if t.finalizing && ev.cur >= 0 {
+				st.flags = fO
+			}
+		}
+		s.add(st)
+	}
+	for g := range s {
+		moved := g.kind == kSt && affected[g.cur] && int(g.id) != ev.create
+		if moved || g.errv == ev.root && ev.path == "" {
+			delete(s, g)
+			if moved {
+				g.cur = stale
+			}
+			if g.errv == ev.root {
+				g.errv, g.nonNil = nil, false // assigned: no longer known
+			}
+			s.add(g)
+		}
+	}
+}
+
+// atExit checks what runs at a normal exit of block b: the deferred
+// calls. A path that found the returned error non-nil reports failure.
+func (f *flow) atExit(s state, b *cfg.Block) {
+	var ret *ast.ReturnStmt
+	if len(b.Nodes) > 0 {
+		ret, _ = b.Nodes[len(b.Nodes)-1].(*ast.ReturnStmt)
+	}
+	live := make(state)
+	for g := range s {
+		if ret != nil && g.nonNil && f.c.paths.ReturnsVar(ret, g.errv) {
+			continue
+		}
+		live.add(g)
+	}
+	for _, lit := range f.deferLits {
+		f.record(lit, live)
+	}
+	for g := range live {
+		switch g.kind {
+		case kCl:
+			if g.flags&fD != 0 && g.flags&(fW|fO) != 0 {
+				f.c.record(finding{rule: ruleCloseBeforeDeferred, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
+			}
+		case kDo:
+			if g.flags&(fW|fO) != 0 {
+				f.c.record(finding{rule: ruleDeferOrder, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
+			}
+		case kDp:
+			if g.flags&fW != 0 {
+				f.c.record(finding{rule: rulePutDeferredDirty, m: f.m, at: int(g.site), w: int(g.id), other: -1})
+			}
+		case kLg:
+			if g.flags&fD != 0 && g.flags&fW != 0 {
+				f.c.record(finding{rule: ruleLinger, m: f.m, at: int(g.site), w: int(g.id), other: int(g.dsite)})
+			}
+		}
+	}
+}
+
+// finishesParam reports whether fn, declared in this package, closes or
+// flushes its i-th parameter: func finish(zw *zip.Writer) error {
+// return zw.Close() }.
+func (c *checker) finishesParam(fn *types.Func, i int) (op, bool) {
+	decl := c.declOf(fn)
+	if decl == nil || decl.Body == nil {
+		return 0, false
+	}
+	sig := fn.Type().(*types.Signature)
+	if i >= sig.Params().Len() {
+		return 0, false
+	}
+	param := sig.Params().At(i)
+	found, o := false, opFlush
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || len(call.Args) != 0 {
+			return true
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok || c.info.Uses[id] != types.Object(param) {
+			return true
+		}
+		switch sel.Sel.Name {
+		case "Close":
+			found, o = true, opClose
+		case "Flush":
+			found = true
+		}
+		return true
+	})
+	return o, found
+}
+
+func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
+	if fn.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	if c.decls == nil {
+		c.decls = make(map[*types.Func]*ast.FuncDecl)
+		for _, file := range c.pass.Files {
+			for _, d := range file.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					if obj, ok := c.info.Defs[fd.Name].(*types.Func); ok {
+						c.decls[obj] = fd
+					}
+				}
+			}
+		}
+	}
+	return c.decls[fn.Origin()]
+}

@@ -1,0 +1,543 @@
+package closeorder
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
+)
+
+// ref names a writer, a destination or a connection: a local variable
+// (or parameter), or a path of fields from one (c.conn).
+type ref struct {
+	root *types.Var
+	path string
+}
+
+// tracked is what the model knows of one ref.
+type tracked struct {
+	ref  ref
+	expr ast.Expr // an expression naming it, for messages
+	name string   // its source text
+
+	// Writers stacked on a destination (or handed to a pool).
+	wrapper    bool
+	finalizing bool
+	lost       string
+	created    ast.Node // the constructor call (or Hijack call) that made it
+	createStmt ast.Node // the assignment holding created
+	createDest int      // the destination at creation, or -1
+	dests      []int    // every destination it may write to
+	hasFinish  bool     // some Close or Flush of it in the function
+	written    bool     // the function writes to it somewhere
+
+	isDest  bool // some wrapper writes to it
+	buffer  bool // a bytes.Buffer or strings.Builder
+	lingers bool // SetLinger(0) is called on it
+}
+
+// model is what one outermost function (with its literals) tracks.
+type model struct {
+	r     *knowledge.Resolver
+	fn    inspector.Cursor
+	refs  []*tracked
+	ids   map[ref]int
+	vars  map[*types.Var]int // tracked plain variables and their aliases
+	mvals map[*ast.SelectorExpr]bool
+
+	sites   []site // the calls findings point at, shared by the units
+	siteIdx map[siteKey]int
+
+	litEntry map[*ast.FuncLit]state // where each literal's analysis starts
+}
+
+func (m *model) get(r ref) (int, bool) {
+	id, ok := m.ids[r]
+	return id, ok
+}
+
+func (m *model) add(r ref, e ast.Expr, text string) *tracked {
+	if id, ok := m.ids[r]; ok {
+		return m.refs[id]
+	}
+	t := &tracked{ref: r, expr: e, name: text, createDest: -1}
+	m.ids[r] = len(m.refs)
+	m.refs = append(m.refs, t)
+	return t
+}
+
+// assignment is one value assigned to a local variable.
+type assignment struct {
+	stmt ast.Node // *ast.AssignStmt or *ast.ValueSpec
+	lhs  *ast.Ident
+	rhs  ast.Expr // nil: one of several results
+}
+
+// buildModel finds the writers of the function at fn that are stacked on
+// a destination, pooled or reset, the buffers under them and the
+// connections set to linger 0. It returns nil when no rule can apply.
+func (c *checker) buildModel(fn inspector.Cursor) *model {
+	var (
+		assigns []assignment
+		calls   []*ast.CallExpr
+		hijacks []*ast.AssignStmt
+	)
+	ast.Inspect(fn.Node(), func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				id, ok := ast.Unparen(l).(*ast.Ident)
+				if !ok {
+					continue
+				}
+				a := assignment{stmt: n, lhs: id}
+				if len(n.Rhs) == len(n.Lhs) {
+					a.rhs = n.Rhs[i]
+				} else if i == 0 && len(n.Rhs) == 1 {
+					a.rhs = n.Rhs[0]
+				}
+				assigns = append(assigns, a)
+			}
+			if len(n.Rhs) == 1 && len(n.Lhs) >= 2 {
+				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && c.isHijack(call) {
+					hijacks = append(hijacks, n)
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				a := assignment{stmt: n, lhs: id}
+				if len(n.Values) == len(n.Names) {
+					a.rhs = n.Values[i]
+				}
+				assigns = append(assigns, a)
+			}
+		case *ast.CallExpr:
+			calls = append(calls, n)
+		}
+		return true
+	})
+	if len(calls) == 0 {
+		return nil
+	}
+	m := &model{
+		r:     c.pkg.NewResolver(fn.Node()),
+		fn:    fn,
+		ids:   make(map[ref]int),
+		vars:  make(map[*types.Var]int),
+		mvals: make(map[*ast.SelectorExpr]bool),
+	}
+	c.findWrappers(m, assigns, hijacks, calls)
+	if !c.findTriggers(m, calls) {
+		return nil
+	}
+	for _, a := range assigns {
+		if sel, ok := ast.Unparen(a.rhs).(*ast.SelectorExpr); ok && m.r.Origin(a.lhs) == a.rhs && c.isMethodValue(sel) {
+			m.mvals[sel] = true // stop := conn.Close: calls of stop are calls of conn.Close
+		}
+	}
+	for id, t := range m.refs {
+		if t.ref.path == "" {
+			m.vars[t.ref.root] = id
+		}
+	}
+	for _, a := range assigns {
+		v := localVar(c.info, a.lhs)
+		if v == nil {
+			continue
+		}
+		if r, ok := c.refOf(m, a.lhs); ok && r.root != v {
+			if id, ok := m.get(r); ok && r.path == "" {
+				m.vars[v] = id // tc := conn.(*net.TCPConn): tc is conn
+			}
+		}
+	}
+	return m
+}
+
+// findWrappers records the writers that wrap a destination: built by a
+// constructor taking it, Reset to it, or returned with it by Hijack; and
+// the writers handed to a sync.Pool.
+func (c *checker) findWrappers(m *model, assigns []assignment, hijacks []*ast.AssignStmt, calls []*ast.CallExpr) {
+	for _, a := range assigns {
+		if a.rhs == nil || localVar(c.info, a.lhs) == nil {
+			continue
+		}
+		under := m.r.Underlying(a.lhs)
+		if under == nil || isNil(under) || !c.needsFinish(m, a.lhs) || c.mayReturnArg(a.rhs, under) {
+			continue
+		}
+		dr, ok := c.refOf(m, under)
+		if !ok {
+			continue // a global or an expression: not followed
+		}
+		w := c.addWrapper(m, a.lhs)
+		d := m.add(dr, under, c.text(under))
+		d.isDest = true
+		w.created, w.createStmt = ast.Unparen(a.rhs), a.stmt
+		w.createDest = m.ids[dr]
+		w.dests = appendUnique(w.dests, m.ids[dr])
+	}
+	for _, as := range hijacks {
+		conn, brw := as.Lhs[0], as.Lhs[1]
+		if localVar(c.info, conn) == nil || localVar(c.info, brw) == nil {
+			continue
+		}
+		cr, ok := c.refOf(m, conn)
+		if !ok {
+			continue
+		}
+		w := c.addWrapper(m, brw)
+		d := m.add(cr, conn, c.text(conn))
+		d.isDest = true
+		w.created, w.createStmt = as.Rhs[0], as
+		w.createDest = m.ids[cr]
+		w.dests = appendUnique(w.dests, m.ids[cr])
+	}
+	for _, call := range calls {
+		mc, ok := c.methodCall(m, call)
+		if !ok {
+			continue
+		}
+		switch {
+		case mc.name == "Reset" && len(call.Args) == 1 && c.takesWriter(mc.fn):
+			if !c.plainLocal(mc.recv) || !c.needsFinish(m, mc.recv) {
+				continue
+			}
+			if o := m.r.Origin(mc.recv); o != nil && c.mayReturnArg(o, firstArg(o)) {
+				continue // w2 := bufio.NewWriter(w) may be w itself
+			}
+			w := c.addWrapper(m, mc.recv)
+			if isNil(call.Args[0]) {
+				continue
+			}
+			if dr, ok := c.refOf(m, call.Args[0]); ok {
+				d := m.add(dr, call.Args[0], c.text(call.Args[0]))
+				d.isDest = true
+				w.dests = appendUnique(w.dests, m.ids[dr])
+			}
+		case isPoolPut(mc.fn) && len(call.Args) == 1:
+			arg := ast.Unparen(call.Args[0])
+			if c.plainLocal(arg) && c.needsFinish(m, arg) {
+				c.addWrapper(m, arg)
+			}
+		}
+	}
+	for _, call := range calls {
+		mc, ok := c.methodCall(m, call)
+		if !ok || !isFinishName(mc.name) {
+			continue
+		}
+		if r, ok := c.refOf(m, mc.recv); ok {
+			if id, ok := m.get(r); ok {
+				m.refs[id].hasFinish = true
+			}
+		}
+	}
+}
+
+// mayReturnArg reports whether the constructor call may return its
+// argument itself: bufio.NewWriter(w) returns w when w is already a
+// *bufio.Writer large enough, so the two are one writer.
+func (c *checker) mayReturnArg(ctor, arg ast.Expr) bool {
+	call, ok := ast.Unparen(ctor).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "bufio" {
+		return false
+	}
+	if arg == nil {
+		return false
+	}
+	t := c.info.TypeOf(arg)
+	return t != nil && (isNamed(t, "bufio", "Writer") || isNamed(t, "bufio", "ReadWriter"))
+}
+
+func firstArg(e ast.Expr) ast.Expr {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) > 0 {
+		return call.Args[0]
+	}
+	return nil
+}
+
+// findTriggers notes the connections set to linger 0 and the buffers
+// read with Bytes or String, and reports whether the function does
+// anything a rule is about: closes a destination, pools or resets a
+// writer, reads a buffer under one, or sets linger 0.
+func (c *checker) findTriggers(m *model, calls []*ast.CallExpr) bool {
+	trigger := false
+	for _, call := range calls {
+		mc, ok := c.methodCall(m, call)
+		if !ok {
+			continue
+		}
+		switch {
+		case c.isLinger0(mc, call):
+			if r, ok := c.refOf(m, mc.recv); ok {
+				t := m.add(r, mc.recv, c.text(mc.recv))
+				t.lingers = true
+				trigger = true
+			}
+		case isPoolPut(mc.fn), mc.name == "Reset":
+			if r, ok := c.refOf(m, firstArgOrRecv(mc, call)); ok {
+				if id, ok := m.get(r); ok && m.refs[id].wrapper {
+					trigger = true
+				}
+			}
+		case mc.name == "Close" || mc.name == "CloseWrite":
+			if r, ok := c.refOf(m, mc.recv); ok {
+				if id, ok := m.get(r); ok && m.refs[id].isDest {
+					trigger = true
+				}
+			}
+		case c.isBufferRead(mc, call):
+			if r, ok := c.refOf(m, mc.recv); ok {
+				if id, ok := m.get(r); ok && m.refs[id].isDest {
+					m.refs[id].buffer = true
+					trigger = true
+				}
+			}
+		}
+	}
+	if !trigger {
+		return false
+	}
+	for _, t := range m.refs {
+		t.written = m.r.Classify(t.expr).Traits.Has(knowledge.Written)
+	}
+	return true
+}
+
+func firstArgOrRecv(mc methodCall, call *ast.CallExpr) ast.Expr {
+	if isPoolPut(mc.fn) && len(call.Args) == 1 {
+		return call.Args[0]
+	}
+	return mc.recv
+}
+
+func (c *checker) addWrapper(m *model, e ast.Expr) *tracked {
+	r, _ := c.refOf(m, e)
+	t := m.add(r, e, c.text(e))
+	if !t.wrapper {
+		t.wrapper = true
+		v := m.r.Classify(e)
+		t.finalizing = v.Traits.Has(knowledge.Finalizing)
+		t.lost = v.Lost
+	}
+	return t
+}
+
+// needsFinish reports whether e is a writer that holds data until it is
+// flushed or closed: the knowledge table's buffered and finalizing
+// writers, and those it recognizes by structure.
+func (c *checker) needsFinish(m *model, e ast.Expr) bool {
+	return m.r.Classify(e).Traits&(knowledge.Buffered|knowledge.Finalizing) != 0
+}
+
+// methodCall is a call of a method, directly (conn.Close()) or through
+// a method value held in a local variable (stop := conn.Close; stop()).
+type methodCall struct {
+	recv ast.Expr
+	name string
+	fn   *types.Func
+	sel  *ast.SelectorExpr
+}
+
+func (c *checker) methodCall(m *model, call *ast.CallExpr) (methodCall, bool) {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if !c.isMethodValue(f) {
+			return methodCall{}, false
+		}
+		fn, _ := c.info.Selections[f].Obj().(*types.Func)
+		return methodCall{recv: f.X, name: f.Sel.Name, fn: fn, sel: f}, fn != nil
+	case *ast.Ident:
+		sel, ok := ast.Unparen(m.r.Origin(f)).(*ast.SelectorExpr)
+		if !ok || !c.isMethodValue(sel) {
+			return methodCall{}, false
+		}
+		fn, _ := c.info.Selections[sel].Obj().(*types.Func)
+		return methodCall{recv: sel.X, name: sel.Sel.Name, fn: fn, sel: sel}, fn != nil
+	}
+	return methodCall{}, false
+}
+
+func (c *checker) isMethodValue(sel *ast.SelectorExpr) bool {
+	s := c.info.Selections[sel]
+	return s != nil && s.Kind() == types.MethodVal
+}
+
+// refOf returns the ref e names: a local variable, through & and *, and
+// through the one assignment of a type assertion (tc :=
+// conn.(*net.TCPConn) names conn), or a field path from one.
+func (c *checker) refOf(m *model, e ast.Expr) (ref, bool) {
+	return c.refOfDepth(m, e, 0)
+}
+
+func (c *checker) refOfDepth(m *model, e ast.Expr, depth int) (ref, bool) {
+	if depth > 4 {
+		return ref{}, false
+	}
+	e = ast.Unparen(e)
+	for {
+		switch x := e.(type) {
+		case *ast.UnaryExpr:
+			if x.Op != token.AND {
+				return ref{}, false
+			}
+			e = ast.Unparen(x.X)
+			continue
+		case *ast.StarExpr:
+			e = ast.Unparen(x.X)
+			continue
+		case *ast.TypeAssertExpr:
+			e = ast.Unparen(x.X)
+			continue
+		}
+		break
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		v := localVar(c.info, x)
+		if v == nil {
+			return ref{}, false
+		}
+		if o, ok := ast.Unparen(m.r.Origin(x)).(*ast.TypeAssertExpr); ok {
+			if r, ok := c.refOfDepth(m, o.X, depth+1); ok {
+				return r, true
+			}
+		}
+		return ref{root: v}, true
+	case *ast.SelectorExpr:
+		s := c.info.Selections[x]
+		if s == nil || s.Kind() != types.FieldVal {
+			return ref{}, false
+		}
+		base, ok := c.refOfDepth(m, x.X, depth+1)
+		if !ok {
+			return ref{}, false
+		}
+		return ref{root: base.root, path: base.path + "." + x.Sel.Name}, true
+	}
+	return ref{}, false
+}
+
+// plainLocal reports whether e is a local variable (not a field path).
+func (c *checker) plainLocal(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && localVar(c.info, e) != nil
+}
+
+// localVar returns the local variable (or parameter) e names.
+func localVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+func isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// isHijack reports whether call is a Hijack method returning
+// (net.Conn, *bufio.ReadWriter, error), as http.Hijacker's does.
+func (c *checker) isHijack(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.info, call).(*types.Func)
+	if !ok || fn.Name() != "Hijack" {
+		return false
+	}
+	res := fn.Type().(*types.Signature).Results()
+	return res.Len() == 3 && isNamed(res.At(1).Type(), "bufio", "ReadWriter")
+}
+
+func isPoolPut(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "Put" || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+		return false
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	return recv != nil && isNamed(recv.Type(), "sync", "Pool")
+}
+
+// takesWriter reports whether fn's only parameter is an io.Writer-like
+// interface: Reset(w io.Writer) of bufio, gzip, zlib, flate, zstd.
+func (c *checker) takesWriter(fn *types.Func) bool {
+	params := fn.Type().(*types.Signature).Params()
+	return params.Len() == 1 && knowledge.IsWriterParam(params.At(0).Type())
+}
+
+// isLinger0 reports whether mc is net's SetLinger with the constant 0.
+func (c *checker) isLinger0(mc methodCall, call *ast.CallExpr) bool {
+	if mc.name != "SetLinger" || mc.fn.Pkg() == nil || mc.fn.Pkg().Path() != "net" || len(call.Args) != 1 {
+		return false
+	}
+	tv, ok := c.info.Types[call.Args[0]]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
+	return exact && n == 0
+}
+
+// isBufferRead reports whether mc reads the contents of an in-memory
+// buffer: Bytes or String of bytes.Buffer, String of strings.Builder.
+func (c *checker) isBufferRead(mc methodCall, call *ast.CallExpr) bool {
+	if len(call.Args) != 0 || mc.fn.Pkg() == nil {
+		return false
+	}
+	recv := mc.fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	switch {
+	case isNamed(recv.Type(), "bytes", "Buffer"):
+		return mc.name == "Bytes" || mc.name == "String"
+	case isNamed(recv.Type(), "strings", "Builder"):
+		return mc.name == "String"
+	}
+	return false
+}
+
+// isNamed reports whether t (or what it points to) is the named type
+// path.name.
+func isNamed(t types.Type, path, name string) bool {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+}
+
+func isFinishName(name string) bool {
+	return name == "Close" || name == "Flush" || name == "WriteAll"
+}
+
+func appendUnique(s []int, x int) []int {
+	for _, y := range s {
+		if y == x {
+			return s
+		}
+	}
+	return append(s, x)
+}
+
+// text returns the source of e as it reads in messages.
+func (c *checker) text(e ast.Expr) string {
+	return types.ExprString(e)
+}

@@ -1,0 +1,43 @@
+package fix
+
+import (
+	"compress/gzip"
+	"net/http"
+	"os"
+	"sync"
+)
+
+func save(path string, p []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	gz := gzip.NewWriter(f)
+	defer gz.Close() // want `defer f.Close\(\) runs before defer gz.Close\(\); the gzip footer is written to a closed file`
+	defer f.Close()
+	_, err = gz.Write(p)
+	return err
+}
+
+func notAdjacent(path string, p []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	gz := gzip.NewWriter(f)
+	defer gz.Close() // want `defer f.Close\(\) runs before defer gz.Close\(\)`
+	gz.Comment = "x"
+	defer f.Close()
+	_, err = gz.Write(p)
+	return err
+}
+
+var pool sync.Pool
+
+func serve(w http.ResponseWriter, p []byte) {
+	zw := pool.Get().(*gzip.Writer)
+	zw.Reset(w)
+	defer zw.Close()
+	defer pool.Put(zw) // want `defer pool.Put\(zw\) runs before defer zw.Close\(\)`
+	zw.Write(p)
+}

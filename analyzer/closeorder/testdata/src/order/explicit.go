@@ -1,0 +1,273 @@
+package order
+
+import (
+	"archive/zip"
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"io"
+	"net"
+	"os"
+)
+
+// --- explicit order: the destination closed before the writer over it ---
+
+func closeThenFlush(conn net.Conn, p []byte) error {
+	bw := bufio.NewWriter(conn)
+	bw.Write(p)
+	conn.Close()
+	return bw.Flush() // want `conn.Close\(\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a closed connection`
+}
+
+func flushThenClose(conn net.Conn, p []byte) error { // ok: flushed, then closed
+	bw := bufio.NewWriter(conn)
+	bw.Write(p)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return conn.Close()
+}
+
+func fileThenGzip(path string, p []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw := gzip.NewWriter(f)
+	zw.Write(p)
+	f.Close()
+	return zw.Close() // want `f.Close\(\) runs before zw.Close\(\); the gzip footer is written to a closed file`
+}
+
+func gzipThenFile(path string, p []byte) error { // ok: the footer goes first
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw := gzip.NewWriter(f)
+	if _, err := zw.Write(p); err != nil {
+		f.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func zipNothingWritten(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(f)
+	f.Close()
+	return zw.Close() // want `f.Close\(\) runs before zw.Close\(\); the zip central directory is written to a closed file`
+}
+
+func closeWriteThenFlush(conn *net.TCPConn, p []byte) error {
+	bw := bufio.NewWriter(conn)
+	bw.Write(p)
+	conn.CloseWrite()
+	return bw.Flush() // want `conn.CloseWrite\(\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a connection closed for writing`
+}
+
+func closeOnOneBranch(conn net.Conn, p []byte, quit bool) error {
+	bw := bufio.NewWriter(conn)
+	bw.Write(p)
+	if quit {
+		conn.Close()
+	}
+	return bw.Flush() // want `conn.Close\(\) runs before bw.Flush\(\)`
+}
+
+func closeOnErrorPath(conn net.Conn, p []byte) error { // ok: the close is on a path that returns an error
+	bw := bufio.NewWriter(conn)
+	if _, err := bw.Write(p); err != nil {
+		conn.Close()
+		return err
+	}
+	return bw.Flush()
+}
+
+func flushedTwice(conn net.Conn, p []byte) { // ok: nothing is pending at the second Flush
+	bw := bufio.NewWriter(conn)
+	bw.Write(p)
+	bw.Flush()
+	conn.Close()
+	bw.Flush()
+}
+
+func reassigned(a, b net.Conn, p []byte) error { // ok: bw writes to a, which stays open
+	conn := a
+	bw := bufio.NewWriter(conn)
+	bw.Write(p)
+	conn = b
+	conn.Close()
+	return bw.Flush()
+}
+
+var errQuit = errors.New("quit")
+
+func inLoop(ln net.Listener) error { // ok: each connection is flushed before it is closed
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriter(conn)
+		bw.WriteString("hello\n")
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		conn.Close()
+	}
+}
+
+func inLoopBad(ln net.Listener, lines []string) error {
+	conn, err := ln.Accept()
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(conn)
+	for i, l := range lines {
+		bw.WriteString(l)
+		if i == 3 {
+			conn.Close()
+		}
+	}
+	return bw.Flush() // want `conn.Close\(\) runs before bw.Flush\(\)`
+}
+
+func selectClose(conn net.Conn, done chan struct{}, data chan []byte) error {
+	bw := bufio.NewWriter(conn)
+	for {
+		select {
+		case p := <-data:
+			bw.Write(p)
+		case <-done:
+			conn.Close()
+			return bw.Flush() // want `conn.Close\(\) runs before bw.Flush\(\)`
+		}
+	}
+}
+
+func switchOK(conn net.Conn, kind int, p []byte) error { // ok: every case flushes before the close
+	bw := bufio.NewWriter(conn)
+	switch kind {
+	case 0:
+		bw.Write(p)
+	case 1:
+		bw.WriteString("x")
+	default:
+		return errQuit
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return conn.Close()
+}
+
+func hijacked(w interface {
+	Hijack() (net.Conn, *bufio.ReadWriter, error)
+}) error {
+	conn, brw, err := w.Hijack()
+	if err != nil {
+		return err
+	}
+	brw.WriteString("HTTP/1.1 101 Switching Protocols\r\n\r\n")
+	conn.Close()
+	return brw.Flush() // want `conn.Close\(\) runs before brw.Flush\(\); buffered bytes of bufio.ReadWriter "brw" are written to a closed connection`
+}
+
+func hijackedOK(w interface {
+	Hijack() (net.Conn, *bufio.ReadWriter, error)
+}) error { // ok: flushed first
+	conn, brw, err := w.Hijack()
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	brw.WriteString("HTTP/1.1 101 Switching Protocols\r\n\r\n")
+	return brw.Flush()
+}
+
+func methodValue(conn net.Conn, p []byte) error {
+	bw := bufio.NewWriter(conn)
+	stop := conn.Close
+	bw.Write(p)
+	stop()
+	return bw.Flush() // want `stop\(\) runs before bw.Flush\(\)`
+}
+
+func passedToHelper(conn net.Conn, p []byte) error { // ok: finish flushes it before the close
+	bw := bufio.NewWriter(conn)
+	bw.Write(p)
+	finish(bw)
+	conn.Close()
+	return bw.Flush()
+}
+
+func finish(bw *bufio.Writer) error { return bw.Flush() }
+
+func escapes(conn net.Conn, p []byte) (*bufio.Writer, error) { // ok: bw is returned, its caller finishes it
+	bw := bufio.NewWriter(conn)
+	bw.Write(p)
+	return bw, nil
+}
+
+func closures(conn net.Conn, p []byte) func() error {
+	bw := bufio.NewWriter(conn)
+	bw.Write(p)
+	return func() error {
+		conn.Close()
+		return bw.Flush() // want `conn.Close\(\) runs before bw.Flush\(\)`
+	}
+}
+
+func closuresOK(conn net.Conn, p []byte) func() error {
+	bw := bufio.NewWriter(conn)
+	bw.Write(p)
+	return func() error { // ok: flushed, then closed
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		return conn.Close()
+	}
+}
+
+func generic[W io.WriteCloser](dst W, p []byte) error {
+	bw := bufio.NewWriter(dst)
+	bw.Write(p)
+	dst.Close()
+	return bw.Flush() // want `dst.Close\(\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a closed destination`
+}
+
+func genericOK[W io.WriteCloser](dst W, p []byte) error { // ok
+	bw := bufio.NewWriter(dst)
+	bw.Write(p)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return dst.Close()
+}
+
+type client struct {
+	conn net.Conn
+}
+
+func (c *client) fieldDest(p []byte) error {
+	bw := bufio.NewWriter(c.conn)
+	bw.Write(p)
+	c.conn.Close()
+	return bw.Flush() // want `c.conn.Close\(\) runs before bw.Flush\(\)`
+}
+
+func (c *client) fieldDestReplaced(p []byte, next net.Conn) error { // ok: the closed conn is the new one
+	bw := bufio.NewWriter(c.conn)
+	bw.Write(p)
+	c.conn = next
+	c.conn.Close()
+	return bw.Flush()
+}

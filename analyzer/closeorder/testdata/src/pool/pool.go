@@ -1,0 +1,181 @@
+package pool
+
+import (
+	"bufio"
+	"compress/gzip"
+	"io"
+	"net"
+	"net/http"
+	"sync"
+)
+
+var gzPool = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+
+var bwPool sync.Pool
+
+// --- hand-back before finish ---
+
+func putBeforeClose(w io.Writer, p []byte) error {
+	zw := gzPool.Get().(*gzip.Writer)
+	zw.Reset(w)
+	zw.Write(p)
+	gzPool.Put(zw) // want `gzPool.Put\(zw\) runs before zw.Close\(\); the gzip footer is written by a writer already back in the pool`
+	return zw.Close()
+}
+
+func closeThenPut(w io.Writer, p []byte) error { // ok: closed, then handed back
+	zw := gzPool.Get().(*gzip.Writer)
+	zw.Reset(w)
+	if _, err := zw.Write(p); err != nil {
+		gzPool.Put(zw) // ok: on a path that returns the error
+		return err
+	}
+	err := zw.Close()
+	gzPool.Put(zw)
+	return err
+}
+
+func putNeverClosed(w io.Writer, p []byte) {
+	zw := gzPool.Get().(*gzip.Writer)
+	zw.Reset(w)
+	zw.Write(p)
+	gzPool.Put(zw) // want `gzPool.Put\(zw\) hands zw back to the pool without zw.Close\(\); the gzip footer is never written`
+}
+
+func putWhileDeferredClose(w io.Writer, p []byte) error {
+	zw := gzPool.Get().(*gzip.Writer)
+	zw.Reset(w)
+	defer zw.Close()
+	_, err := zw.Write(p)
+	gzPool.Put(zw) // want `gzPool.Put\(zw\) runs before the deferred zw.Close\(\); the gzip footer is written by a writer already back in the pool`
+	return err
+}
+
+func deferPutWrongOrder(w http.ResponseWriter, p []byte) {
+	zw := gzPool.Get().(*gzip.Writer)
+	zw.Reset(w)
+	defer zw.Close()
+	defer gzPool.Put(zw) // want `defer gzPool.Put\(zw\) runs before defer zw.Close\(\); the gzip footer is written by a writer already back in the pool`
+	zw.Write(p)
+}
+
+func deferPutRightOrder(w http.ResponseWriter, p []byte) { // ok: Put deferred first, so it runs last
+	zw := gzPool.Get().(*gzip.Writer)
+	defer gzPool.Put(zw)
+	zw.Reset(w)
+	defer zw.Close()
+	zw.Write(p)
+}
+
+func deferPutNeverClosed(w http.ResponseWriter, p []byte) {
+	zw := gzPool.Get().(*gzip.Writer)
+	defer gzPool.Put(zw) // want `defer gzPool.Put\(zw\) hands zw back to the pool without zw.Close\(\) on a path that returns; the gzip footer is never written`
+	zw.Reset(w)
+	zw.Write(p)
+}
+
+func deferPutClosedExplicitly(w io.Writer, p []byte) error { // ok: closed before every return that reports success
+	zw := gzPool.Get().(*gzip.Writer)
+	defer gzPool.Put(zw)
+	zw.Reset(w)
+	if _, err := zw.Write(p); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func deferPutInClosure(w http.ResponseWriter, p []byte) { // ok: closed, then put, in one deferred function
+	zw := gzPool.Get().(*gzip.Writer)
+	zw.Reset(w)
+	defer func() {
+		zw.Close()
+		gzPool.Put(zw)
+	}()
+	zw.Write(p)
+}
+
+func deferPutInClosureWrong(w http.ResponseWriter, p []byte) {
+	zw := gzPool.Get().(*gzip.Writer)
+	zw.Reset(w)
+	defer func() {
+		gzPool.Put(zw) // want `gzPool.Put\(zw\) runs before zw.Close\(\); the gzip footer is written by a writer already back in the pool`
+		zw.Close()
+	}()
+	zw.Write(p)
+}
+
+func prewarm() { // ok: nothing written
+	zw := gzip.NewWriter(nil)
+	gzPool.Put(zw)
+}
+
+// --- Reset to another destination before the flush ---
+
+func resetBeforeFlush(a, b net.Conn, p []byte) error {
+	bw := bwPool.Get().(*bufio.Writer)
+	bw.Reset(a)
+	bw.Write(p)
+	bw.Reset(b) // want `bw.Reset\(b\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are discarded`
+	bw.Write(p)
+	return bw.Flush()
+}
+
+func resetAfterFlush(a, b net.Conn, p []byte) error { // ok: flushed, then aimed elsewhere
+	bw := bwPool.Get().(*bufio.Writer)
+	bw.Reset(a)
+	bw.Write(p)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	bw.Reset(b)
+	bw.Write(p)
+	err := bw.Flush()
+	bw.Reset(nil)
+	bwPool.Put(bw)
+	return err
+}
+
+func resetOnError(a net.Conn, p []byte) error { // ok: Reset(nil) discards on a path that returns the error
+	bw := bwPool.Get().(*bufio.Writer)
+	bw.Reset(a)
+	if _, err := bw.Write(p); err != nil {
+		bw.Reset(nil)
+		bwPool.Put(bw)
+		return err
+	}
+	return bw.Flush()
+}
+
+func resetAfterClose(a, b io.Writer, p []byte) error { // ok: Reset after Close starts a new stream
+	zw := gzip.NewWriter(a)
+	zw.Write(p)
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	zw.Reset(b)
+	zw.Write(p)
+	return zw.Close()
+}
+
+func inLoop(ws []io.Writer, p []byte) error { // ok: each stream is closed before the next Reset
+	zw := gzPool.Get().(*gzip.Writer)
+	defer gzPool.Put(zw)
+	for _, w := range ws {
+		zw.Reset(w)
+		zw.Write(p)
+		if err := zw.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func inLoopBad(ws []io.Writer, p []byte) error {
+	zw := gzPool.Get().(*gzip.Writer)
+	defer gzPool.Put(zw)
+	for _, w := range ws {
+		zw.Reset(w) // want `zw.Reset\(w\) runs before zw.Close\(\); the gzip footer is discarded`
+		zw.Write(p)
+	}
+	return zw.Close()
+}

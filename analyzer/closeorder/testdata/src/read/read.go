@@ -1,0 +1,153 @@
+package read
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"encoding/csv"
+	"strings"
+)
+
+// --- reading the result too early ---
+
+func deferredClose(p []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	defer zw.Close()
+	zw.Write(p)
+	return buf.Bytes() // want `buf.Bytes\(\) runs before the deferred zw.Close\(\); the gzip footer is missing from the result`
+}
+
+func explicitCloseFirst(p []byte) ([]byte, error) { // ok: closed, then read
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(p); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func readThenClose(p []byte) (string, error) {
+	buf := new(bytes.Buffer)
+	enc := base64.NewEncoder(base64.StdEncoding, buf)
+	enc.Write(p)
+	s := buf.String() // want `buf.String\(\) runs before enc.Close\(\); the final base64 block is missing from the result`
+	return s, enc.Close()
+}
+
+func sameStatement(p []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(p)
+	return buf.Bytes(), zw.Close() // want `buf.Bytes\(\) runs before zw.Close\(\)`
+}
+
+func sameStatementOK(p []byte) (error, []byte) { // ok: Close is evaluated first
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(p)
+	return zw.Close(), buf.Bytes()
+}
+
+func zipEntries(files map[string][]byte) []byte {
+	buf := &bytes.Buffer{}
+	zw := zip.NewWriter(buf)
+	defer zw.Close()
+	for name, data := range files {
+		fw, _ := zw.Create(name)
+		fw.Write(data)
+	}
+	return buf.Bytes() // want `buf.Bytes\(\) runs before the deferred zw.Close\(\); the zip central directory is missing from the result`
+}
+
+func csvBuilder(rows [][]string) string {
+	var sb strings.Builder
+	w := csv.NewWriter(&sb)
+	defer w.Flush()
+	for _, r := range rows {
+		w.Write(r)
+	}
+	return sb.String() // want `sb.String\(\) runs before the deferred w.Flush\(\); buffered records of csv.Writer "w" are missing from the result`
+}
+
+func csvBuilderOK(rows [][]string) (string, error) { // ok: flushed before reading
+	var sb strings.Builder
+	w := csv.NewWriter(&sb)
+	for _, r := range rows {
+		w.Write(r)
+	}
+	w.Flush()
+	return sb.String(), w.Error()
+}
+
+func streamingChunks(chunks [][]byte, emit func([]byte)) error { // ok: Flush before each read streams a chunk
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	for _, c := range chunks {
+		zw.Write(c)
+		if err := zw.Flush(); err != nil {
+			return err
+		}
+		emit(buf.Bytes())
+		buf.Reset()
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	emit(buf.Bytes())
+	return nil
+}
+
+func bufioReadEarly(p []byte) string {
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	bw.Write(p)
+	s := buf.String() // want `buf.String\(\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are missing from the result`
+	bw.Flush()
+	return s
+}
+
+func readBeforeWrite(p []byte) (int, []byte, error) { // ok: nothing written yet when the length is read
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	n := len(buf.Bytes())
+	zw.Write(p)
+	err := zw.Close()
+	return n, buf.Bytes(), err
+}
+
+func readOnError(p []byte) ([]byte, error) { // ok: the partial buffer is logged on a path that returns the error
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(p); err != nil {
+		println(buf.String())
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func helperCloses(p []byte) []byte { // ok: closeIt closes zw before the read
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	defer zw.Close()
+	zw.Write(p)
+	closeIt(zw)
+	return buf.Bytes()
+}
+
+func closeIt(zw *gzip.Writer) { zw.Close() }
+
+func neverClosed(p []byte) []byte { // ok here: never closed at all is the unflushed check's finding
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(p)
+	return buf.Bytes()
+}
