@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"honnef.co/go/tools/analysis/lint"
 
+	"github.com/flushcheck/flushcheck/analyzer/closeorder"
 	"github.com/flushcheck/flushcheck/analyzer/directive"
 	"github.com/flushcheck/flushcheck/analyzer/discard"
 	"github.com/flushcheck/flushcheck/analyzer/pollpending"
@@ -23,6 +24,7 @@ func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		discard.Analyzer,
 		unflushed.Analyzer,
+		closeorder.Analyzer,
 		directive.Analyzer,
 		pollpending.Analyzer,
 	}
