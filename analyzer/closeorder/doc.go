@@ -56,24 +56,36 @@
 // conn.(*net.TCPConn)) is the same connection, and a method value held
 // in a variable (stop := conn.Close) is followed to its receiver.
 //
-// # What it does not report
+// closeorder deliberately does not report:
 //
-// Orders on a path that already reports failure (the close, put, reset or
-// read is followed only by a return of a non-nil error, a panic or a call
-// that never returns), and deferred calls whose only exits report
-// failure. A writer with nothing pending: a second Flush or Close after
-// the one that finished it, such as a deferred Close kept as a safety net
-// beside an explicit one. A writer or connection that goes where the
-// function cannot follow it (returned, stored, aliased, captured by
-// another function literal, passed to a function that may close it) is
-// treated as finished from there on; a function of the same package that
-// closes or flushes its parameter counts as doing so. Writers that are
-// parameters or fields, whose destination the function does not know.
-// A writer that is never finished at all on a path (the unflushed check
-// reports those), except when it is handed back to a pool. A Flush of a
-// compressor before reading the buffer (streaming in chunks is allowed).
-// SetLinger(0) on a connection the function did not write to, or read
-// from after its last write: the peer answered, so it had the bytes.
+//   - orders on a path that already reports failure: the close, put,
+//     reset or read is followed only by a return of a non-nil error (also
+//     one known non-nil from an earlier err == nil test), a panic or a
+//     call that never returns, or is itself in the arguments of one
+//     (t.Fatalf("%q", buf.String())); and deferred calls whose only exits
+//     report failure;
+//   - a writer with nothing pending: a second Flush or Close after the
+//     one that finished it (such as a deferred Close kept as a safety net
+//     beside an explicit one), a write after Close (it fails), a Flush of
+//     a compressor before reading the buffer (streaming in chunks);
+//   - a writer or connection that goes where the function cannot follow
+//     it (returned, stored, aliased, captured by a function literal,
+//     passed to a function that may close it) is treated as finished from
+//     there on; a function of the same package that closes or flushes
+//     its parameter counts as doing so;
+//   - writers that are parameters or fields, whose destination the
+//     function does not know, and a Reset when the old destination is not
+//     a variable (io.Discard) or is the same as the new one;
+//   - bufio.NewWriter over a *bufio.Writer, which may return it unchanged;
+//   - a writer never finished at all on a path: the unflushed check
+//     reports those, except when the writer is handed back to a pool;
+//   - SetLinger(0) on a connection the function did not write to, or
+//     read from after its last write (the peer answered, so it had the
+//     bytes), or with a positive timeout.
+//
+// A function literal starts from the state of the variables it captures
+// where it is made (a deferred one: at the exits of the function that
+// defers it).
 //
 // Silence one finding with a reason: //lint:ignore flushcheck/closeorder
 // reason, or //nolint:flushcheck // reason.
