@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -40,6 +41,9 @@ type Package struct {
 	info         *types.Info
 	fieldWritten map[*types.Var]bool // struct fields written to anywhere in the package
 	local        map[*types.Func]*Commits
+
+	pairsOnce sync.Once                // see FieldPairs
+	pairs     map[*types.Var]FieldPair // writer fields over destination fields
 }
 
 // Info returns the type information of the package.
