@@ -40,6 +40,8 @@ type checker struct {
 	found  []finding
 	seen   map[findingKey]bool
 	decls  map[*types.Func]*ast.FuncDecl // this package's functions, built on first use
+
+	pairDests map[*types.Var]bool // destination fields of knowledge.FieldPairs
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -34,6 +34,7 @@ const (
 	fO                   // a finalizing writer not yet closed
 	fD                   // a deferred Close or Flush of it is registered
 	fC                   // closed explicitly: later writes fail, nothing is pending
+	fU                   // a field writer, which may hold bytes from before this function
 )
 
 type fact struct {
@@ -167,7 +168,16 @@ func (f *flow) entry() state {
 			continue
 		}
 		st := fact{kind: kSt, id: int32(id), site: -1, cur: -1, dsite: -1}
-		if captured && len(t.dests) == 1 {
+		switch {
+		case t.pairDest >= 0:
+			// A field writer over another field: it may hold bytes
+			// written before this function runs.
+			st.cur = int32(t.pairDest)
+			st.flags = fU
+			if t.finalizing {
+				st.flags |= fO
+			}
+		case captured && len(t.dests) == 1:
 			st.cur = int32(t.dests[0])
 		}
 		s.add(st)
@@ -342,7 +352,7 @@ func (f *flow) apply(s state, ev event) {
 			s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW; return g, true })
 		}
 	case evEscape:
-		s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW | fO; return g, true })
+		s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW | fO | fU; return g, true })
 	case evKill:
 		f.kill(s, ev)
 	case evLit:
@@ -376,9 +386,9 @@ func (f *flow) finish(s state, ev event) {
 	for _, g := range s.of(id) {
 		switch g.kind {
 		case kCl:
-			pending := g.flags & fW
+			pending := g.flags & (fW | fU)
 			if ev.op == opClose {
-				pending = g.flags & (fW | fO)
+				pending = g.flags & (fW | fO | fU)
 			}
 			if ev.op != opCloseWrite && pending != 0 {
 				f.c.record(finding{rule: ruleCloseFirst, m: f.m, at: ev.site, w: id, other: int(g.site)})
@@ -416,10 +426,10 @@ func (f *flow) finish(s state, ev event) {
 		}
 		switch ev.op {
 		case opClose:
-			g.flags &^= fW | fO
+			g.flags &^= fW | fO | fU
 			g.flags |= fC
 		case opFlush:
-			g.flags &^= fW
+			g.flags &^= fW | fU
 		}
 		if g.kind == kSt && g.cur >= 0 && ev.op != opCloseWrite {
 			dests = append(dests, int(g.cur))
@@ -511,7 +521,7 @@ func (f *flow) reset(s state, ev event) {
 		case kCl, kDo, kPu:
 			return g, false // aimed at a new destination
 		}
-		g.flags &^= fW | fO | fC
+		g.flags &^= fW | fO | fC | fU
 		if t.finalizing && ev.cur >= 0 {
 			g.flags |= fO
 		}
@@ -556,6 +566,9 @@ func (f *flow) kill(s state, ev event) {
 			delete(s, g)
 		}
 		st := fact{kind: kSt, id: int32(id), site: -1, cur: -1, dsite: -1}
+		if t.pairDest >= 0 {
+			st.cur = int32(t.pairDest) // a new struct value pairs its fields again
+		}
 		if id == ev.create {
 			st.cur = int32(ev.cur)
 			if t.finalizing && ev.cur >= 0 {
@@ -599,11 +612,11 @@ func (f *flow) atExit(s state, b *cfg.Block) {
 	for g := range live {
 		switch g.kind {
 		case kCl:
-			if g.flags&fD != 0 && g.flags&(fW|fO) != 0 {
+			if g.flags&fD != 0 && g.flags&(fW|fO|fU) != 0 {
 				f.c.record(finding{rule: ruleCloseBeforeDeferred, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
 			}
 		case kDo:
-			if g.flags&(fW|fO) != 0 {
+			if g.flags&(fW|fO|fU) != 0 {
 				f.c.record(finding{rule: ruleDeferOrder, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
 			}
 		case kDp:

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -33,6 +34,7 @@ type tracked struct {
 	createStmt ast.Node // the assignment holding created
 	createDest int      // the destination at creation, or -1
 	dests      []int    // every destination it may write to
+	pairDest   int      // a field writer: the field it is made over (knowledge.FieldPairs), or -1
 	hasFinish  bool     // some Close or Flush of it in the function
 	written    bool     // the function writes to it somewhere
 
@@ -65,7 +67,7 @@ func (m *model) add(r ref, e ast.Expr, text string) *tracked {
 	if id, ok := m.ids[r]; ok {
 		return m.refs[id]
 	}
-	t := &tracked{ref: r, expr: e, name: text, createDest: -1}
+	t := &tracked{ref: r, expr: e, name: text, createDest: -1, pairDest: -1}
 	m.ids[r] = len(m.refs)
 	m.refs = append(m.refs, t)
 	return t
@@ -86,6 +88,7 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 		assigns []assignment
 		calls   []*ast.CallExpr
 		hijacks []*ast.AssignStmt
+		fields  []*ast.SelectorExpr // writer and destination fields of pairs
 	)
 	ast.Inspect(fn.Node(), func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -118,6 +121,10 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 			}
 		case *ast.CallExpr:
 			calls = append(calls, n)
+		case *ast.SelectorExpr:
+			if c.pairField(n) {
+				fields = append(fields, n)
+			}
 		}
 		return true
 	})
@@ -132,6 +139,7 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 		mvals: make(map[*ast.SelectorExpr]bool),
 	}
 	c.findWrappers(m, assigns, hijacks, calls)
+	c.findFieldWrappers(m, fields)
 	if !c.findTriggers(m, calls) {
 		return nil
 	}
@@ -264,6 +272,60 @@ func firstArg(e ast.Expr) ast.Expr {
 		return call.Args[0]
 	}
 	return nil
+}
+
+// pairField reports whether sel selects a field of a knowledge.FieldPairs
+// pair, as writer or destination.
+func (c *checker) pairField(sel *ast.SelectorExpr) bool {
+	v, ok := c.info.ObjectOf(sel.Sel).(*types.Var)
+	if !ok || !v.IsField() {
+		return false
+	}
+	if c.pairDests == nil {
+		c.pairDests = make(map[*types.Var]bool)
+		for _, p := range c.pkg.FieldPairs() {
+			c.pairDests[p.Dest] = true
+		}
+	}
+	_, isWriter := c.pkg.FieldPairs()[v.Origin()]
+	return isWriter || c.pairDests[v.Origin()]
+}
+
+// findFieldWrappers tracks the field writers the function uses (c.bw),
+// each over the field it is paired with (c.conn) on the same value.
+func (c *checker) findFieldWrappers(m *model, fields []*ast.SelectorExpr) {
+	pairs := c.pkg.FieldPairs()
+	byRef := make(map[ref]*ast.SelectorExpr)
+	var order []ref
+	for _, sel := range fields {
+		if r, ok := c.refOf(m, sel); ok {
+			if _, seen := byRef[r]; !seen {
+				byRef[r] = sel
+				order = append(order, r)
+			}
+		}
+	}
+	for _, r := range order {
+		sel := byRef[r]
+		v, _ := c.info.ObjectOf(sel.Sel).(*types.Var)
+		p, ok := pairs[v.Origin()]
+		if !ok {
+			continue
+		}
+		dr := ref{root: r.root, path: strings.TrimSuffix(r.path, sel.Sel.Name) + p.Dest.Name()}
+		dsel, ok := byRef[dr]
+		if !ok {
+			continue // the function never names the destination
+		}
+		w := c.addWrapper(m, sel)
+		d := m.add(dr, dsel, c.text(dsel))
+		d.isDest = true
+		w.pairDest = m.ids[dr]
+		w.dests = appendUnique(w.dests, m.ids[dr])
+		if w.created == nil {
+			w.created = p.At
+		}
+	}
 }
 
 // findTriggers notes the connections set to linger 0 and the buffers
