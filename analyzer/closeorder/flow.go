@@ -60,6 +60,11 @@ const stale = -2
 
 func (s state) add(f fact) { s[f] = struct{}{} }
 
+// failed reports whether the path of g found an error non-nil and has
+// not assigned it since: the bytes it still holds are known not to have
+// made it (if err == nil { err = zw.Close() } skips the Close).
+func (g fact) failed() bool { return g.errv != nil && g.nonNil }
+
 // of returns the facts of ref id.
 func (s state) of(id int) []fact {
 	var fs []fact
@@ -491,7 +496,7 @@ func (f *flow) put(s state, ev event) {
 		if g.kind != kSt {
 			continue
 		}
-		if g.flags&fW != 0 {
+		if g.flags&fW != 0 && !g.failed() {
 			f.c.record(finding{rule: rulePutDirty, m: f.m, at: ev.site, w: ev.id, other: -1})
 		}
 		if g.flags&fD != 0 {
@@ -512,7 +517,7 @@ func (f *flow) reset(s state, ev event) {
 	for _, g := range s.of(ev.id) {
 		// Only bytes on their way to a known destination, aimed now at
 		// another one, are lost by the Reset.
-		if g.kind == kSt && g.flags&fW != 0 && g.cur != -1 && g.cur != int32(ev.cur) {
+		if g.kind == kSt && g.flags&fW != 0 && g.cur != -1 && g.cur != int32(ev.cur) && !g.failed() {
 			f.c.record(finding{rule: ruleResetDirty, m: f.m, at: ev.site, w: ev.id, other: -1})
 		}
 	}
@@ -534,7 +539,7 @@ func (f *flow) reset(s state, ev event) {
 
 func (f *flow) read(s state, ev event) {
 	for g := range s {
-		if g.kind != kSt || int(g.cur) != ev.id || g.flags&fW == 0 {
+		if g.kind != kSt || int(g.cur) != ev.id || g.flags&fW == 0 || g.failed() {
 			continue
 		}
 		w := int(g.id)

@@ -7,6 +7,7 @@ import (
 	"compress/gzip"
 	"encoding/base64"
 	"encoding/csv"
+	"io"
 	"strings"
 )
 
@@ -150,4 +151,42 @@ func neverClosed(p []byte) []byte { // ok here: never closed at all is the unflu
 	zw := gzip.NewWriter(&buf)
 	zw.Write(p)
 	return buf.Bytes()
+}
+
+// A writer of the package recognized by structure: made over an
+// io.Writer by a constructor, with a Close that writes (lipgloss's Wrap
+// once returned before its deferred Close wrote the style reset).
+type styleWriter struct {
+	w     io.Writer
+	style bool
+}
+
+func newStyleWriter(w io.Writer) *styleWriter { return &styleWriter{w: w} }
+
+func (s *styleWriter) Write(p []byte) (int, error) { s.style = true; return s.w.Write(p) }
+
+func (s *styleWriter) Close() error {
+	if s.style {
+		_, err := s.w.Write([]byte("\x1b[0m"))
+		return err
+	}
+	return nil
+}
+
+func wrap(s string) string {
+	var buf bytes.Buffer
+	w := newStyleWriter(&buf)
+	defer w.Close()
+	io.WriteString(w, s)
+	return buf.String() // want `buf.String\(\) runs before the deferred w.Close\(\); data held by read.styleWriter "w" is missing from the result`
+}
+
+func wrapOK(s string) (string, error) { // ok: closed before reading
+	var buf bytes.Buffer
+	w := newStyleWriter(&buf)
+	io.WriteString(w, s)
+	if err := w.Close(); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
 }

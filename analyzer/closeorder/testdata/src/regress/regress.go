@@ -135,3 +135,19 @@ func perIteration(ws []io.Writer, p []byte) error { // ok: each destination gets
 	}
 	return nil
 }
+
+// x/text's test: the Close is skipped when a write failed, and the
+// result is compared with the expected error.
+func readAfterFailedWrite(w io.WriteCloser, bb *bytes.Buffer, chunks [][]byte) (string, error) {
+	var err error
+	zw := zlib.NewWriter(bb)
+	for _, c := range chunks {
+		if _, err = zw.Write(c); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	return bb.String(), err // ok: read after the Close, or after a write that failed
+}
