@@ -9,22 +9,13 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
-	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
-
-// pairing is a struct field holding a buffered writer over the
-// destination held in another field of the same struct.
-type pairing struct {
-	writer *types.Var // c.bw
-	dest   *types.Var // c.conn
-	at     ast.Node   // where the writer is made over the destination
-}
 
 // checkFields reports, in a Close, Shutdown or Stop method, the
 // destination field closed without first finishing the writer field over
 // it: c.conn.Close() with c.bw = bufio.NewWriter(c.conn) unflushed.
 func (c *checker) checkFields(root inspector.Cursor) {
-	pairs := c.pairings(root)
+	pairs := c.pkg.FieldPairs()
 	if len(pairs) == 0 {
 		return
 	}
@@ -41,89 +32,9 @@ func isShutdownName(name string) bool {
 	return name == "Close" || name == "Shutdown" || name == "Stop"
 }
 
-// pairings finds writer fields made over destination fields, in
-// assignments (c.bw = bufio.NewWriter(c.conn)) and composite literals
-// (&T{conn: conn, bw: bufio.NewWriter(conn)}).
-func (c *checker) pairings(root inspector.Cursor) map[*types.Var]pairing {
-	pairs := make(map[*types.Var]pairing)
-	for cur := range root.Preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			c.assignPairings(n, pairs)
-		case *ast.CompositeLit:
-			c.literalPairings(n, pairs)
-		}
-	}
-	return pairs
-}
-
-func (c *checker) assignPairings(as *ast.AssignStmt, pairs map[*types.Var]pairing) {
-	if len(as.Lhs) != len(as.Rhs) {
-		return
-	}
-	for i, l := range as.Lhs {
-		wsel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-		if !ok {
-			continue
-		}
-		dest, ok := c.wrappedArg(as.Rhs[i]).(*ast.SelectorExpr)
-		if !ok || !refs.Same(c.pass.TypesInfo, wsel.X, dest.X) {
-			continue // not over a field of the same struct
-		}
-		c.addPairing(pairs, wsel.Sel, dest.Sel, as)
-	}
-}
-
-func (c *checker) literalPairings(lit *ast.CompositeLit, pairs map[*types.Var]pairing) {
-	values := make(map[*types.Var]ast.Expr)
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok {
-				if f, ok := c.pass.TypesInfo.ObjectOf(key).(*types.Var); ok {
-					values[f] = kv.Value
-				}
-			}
-		}
-	}
-	for wf, val := range values {
-		arg := c.wrappedArg(val)
-		if arg == nil {
-			continue
-		}
-		for df, dval := range values {
-			if df != wf && refs.Same(c.pass.TypesInfo, arg, dval) {
-				pairs[wf.Origin()] = pairing{writer: wf.Origin(), dest: df.Origin(), at: lit}
-			}
-		}
-	}
-}
-
-func (c *checker) addPairing(pairs map[*types.Var]pairing, w, d *ast.Ident, at ast.Node) {
-	wf, ok1 := c.pass.TypesInfo.ObjectOf(w).(*types.Var)
-	df, ok2 := c.pass.TypesInfo.ObjectOf(d).(*types.Var)
-	if ok1 && ok2 && wf.IsField() && df.IsField() {
-		pairs[wf.Origin()] = pairing{writer: wf.Origin(), dest: df.Origin(), at: at}
-	}
-}
-
-// wrappedArg returns the destination argument of a buffering
-// constructor call such as bufio.NewWriter(x), or nil.
-func (c *checker) wrappedArg(e ast.Expr) ast.Expr {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return nil
-	}
-	traits, _ := knowledge.StaticTraits(c.pass.TypesInfo.TypeOf(call))
-	if !traits.Has(knowledge.Buffered) {
-		return nil // not a buffered writer
-	}
-	r := c.pkg.NewResolver(call)
-	return r.Underlying(call)
-}
-
 // checkShutdown reports the first close of a paired destination in the
 // method that no finish of its writer precedes.
-func (c *checker) checkShutdown(fn inspector.Cursor, d *ast.FuncDecl, pairs map[*types.Var]pairing) {
+func (c *checker) checkShutdown(fn inspector.Cursor, d *ast.FuncDecl, pairs map[*types.Var]knowledge.FieldPair) {
 	for cur := range fn.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		field, ok := c.closedField(call)
@@ -131,14 +42,14 @@ func (c *checker) checkShutdown(fn inspector.Cursor, d *ast.FuncDecl, pairs map[
 			continue
 		}
 		for _, p := range pairs {
-			if p.dest != field || c.finishedBefore(d, p.writer, call) {
+			if p.Dest != field || c.finishedBefore(d, p.Writer, call) {
 				continue
 			}
 			c.report.Report(analysis.Diagnostic{
 				Pos: call.Pos(), End: call.End(),
 				Message: fmt.Sprintf("%s %q is not flushed before %s; buffered bytes would be lost",
-					typeName(p.writer.Type()), p.writer.Name(), closeName(call)),
-				Related: []analysis.RelatedInformation{{Pos: p.at.Pos(), End: p.at.End(), Message: "writer created here over " + p.dest.Name()}},
+					typeName(p.Writer.Type()), p.Writer.Name(), closeName(call)),
+				Related: []analysis.RelatedInformation{{Pos: p.At.Pos(), End: p.At.End(), Message: "writer created here over " + p.Dest.Name()}},
 			})
 			return
 		}
