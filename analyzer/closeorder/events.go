@@ -319,17 +319,18 @@ func (x *extractor) call(call *ast.CallExpr) {
 		}
 		pt := sig.Params().At(i).Type()
 		t := x.m.refs[id]
+		if o, ok := x.c.finishesParam(fn, i); ok {
+			x.handle(arg) // finish(bw), closeQuietly(f): a function of the package that does it
+			x.emit(event{kind: evFinish, pos: call.End(), id: id, op: o, site: x.site(call, nil, false)})
+			continue
+		}
 		switch {
 		case written[arg] && !hasFinishMethod(pt):
 			x.handle(arg)
 			x.emit(event{kind: evWrite, pos: call.End(), id: id})
 		case !types.IsInterface(pt) && t.wrapper:
 			x.handle(arg)
-			if o, ok := x.c.finishesParam(fn, i); ok {
-				x.emit(event{kind: evFinish, pos: call.End(), id: id, op: o, site: x.site(call, nil, false)})
-			} else {
-				x.emit(event{kind: evWrite, pos: call.End(), id: id}) // addEntries(zw *zip.Writer)
-			}
+			x.emit(event{kind: evWrite, pos: call.End(), id: id}) // addEntries(zw *zip.Writer)
 		case types.IsInterface(pt) && knowledge.HasRead(pt) && !knowledge.HasWrite(pt) && !t.wrapper:
 			x.handle(arg)
 			x.emit(event{kind: evConnRead, pos: call.End(), id: id}) // io.ReadFull(conn, p)
@@ -494,6 +495,18 @@ func (x *extractor) deferItem(call *ast.CallExpr, d *ast.DeferStmt, closure bool
 		if id, ok := x.idOf(call.Args[0]); ok && x.m.refs[id].wrapper {
 			x.handle(call.Args[0])
 			return item{id: id, op: opPut, site: x.site(call, d, closure)}, true
+		}
+	}
+	if fn != nil {
+		for i, a := range call.Args {
+			id, ok := x.idOf(a)
+			if !ok {
+				continue
+			}
+			if o, ok := x.c.finishesParam(fn, i); ok {
+				x.handle(a)
+				return item{id: id, op: o, site: x.site(call, d, closure)}, true // defer closeQuietly(f)
+			}
 		}
 	}
 	return item{}, false

@@ -335,6 +335,9 @@ func (c *checker) findFieldWrappers(m *model, fields []*ast.SelectorExpr) {
 func (c *checker) findTriggers(m *model, calls []*ast.CallExpr) bool {
 	trigger := false
 	for _, call := range calls {
+		if !trigger && c.closesDestArg(m, call) {
+			trigger = true
+		}
 		mc, ok := c.methodCall(m, call)
 		if !ok {
 			continue
@@ -374,6 +377,27 @@ func (c *checker) findTriggers(m *model, calls []*ast.CallExpr) bool {
 		t.written = m.r.Classify(t.expr).Traits.Has(knowledge.Written)
 	}
 	return true
+}
+
+// closesDestArg reports whether call passes a destination to a function
+// of the package that closes it: closeQuietly(f).
+func (c *checker) closesDestArg(m *model, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	for i, a := range call.Args {
+		r, ok := c.refOf(m, a)
+		if !ok {
+			continue
+		}
+		if id, ok := m.get(r); ok && m.refs[id].isDest {
+			if o, ok := c.finishesParam(fn, i); ok && o == opClose {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func firstArgOrRecv(mc methodCall, call *ast.CallExpr) ast.Expr {

@@ -358,7 +358,7 @@ func deref(t types.Type) types.Type {
 // closedNoun says what the closing site closed: a closed file, a closed
 // connection, a connection closed for writing.
 func (c *checker) closedNoun(m *model, s site) string {
-	recv := closedRecv(s)
+	recv := c.closedRecv(m, s)
 	noun := "destination"
 	if recv != nil {
 		v := m.r.Classify(recv)
@@ -394,9 +394,19 @@ func (c *checker) deferredHere(s site) analysis.RelatedInformation {
 	return analysis.RelatedInformation{Pos: pos, End: end, Message: "deferred here"}
 }
 
-func closedRecv(s site) ast.Expr {
-	if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok {
-		return sel.X
+// closedRecv returns what a closing site closes: the receiver of
+// conn.Close(), the destination passed to closeQuietly(f), the receiver
+// behind a method value (stop := conn.Close; stop()).
+func (c *checker) closedRecv(m *model, s site) ast.Expr {
+	if mc, ok := c.methodCall(m, s.call); ok {
+		return mc.recv
+	}
+	for _, a := range s.call.Args {
+		if r, ok := c.refOf(m, a); ok {
+			if id, ok := m.get(r); ok && m.refs[id].isDest {
+				return a
+			}
+		}
 	}
 	return nil
 }

@@ -69,3 +69,10 @@ func lingerNoClose(c *net.TCPConn, p []byte) { // ok: not closed here
 	c.Write(p)
 	c.SetLinger(0)
 }
+
+func lingerFirst(c *net.TCPConn, p []byte) error {
+	c.SetLinger(0) // want `c.SetLinger\(0\) makes the deferred c.Close\(\) reset net.TCPConn "c", which this function wrote to; unsent bytes are dropped`
+	defer c.Close()
+	_, err := c.Write(p)
+	return err
+}

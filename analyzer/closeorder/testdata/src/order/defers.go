@@ -215,3 +215,29 @@ func deferMethodValue(path string, p []byte) error {
 	_, err = gz.Write(p)
 	return err
 }
+
+func closeQuietly(c interface{ Close() error }) { _ = c.Close() }
+
+func deferHelperClose(path string, p []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw := gzip.NewWriter(f)
+	defer zw.Close() // want `defer closeQuietly\(f\) runs before defer zw.Close\(\); the gzip footer is written to a closed file`
+	defer closeQuietly(f)
+	_, err = zw.Write(p)
+	return err
+}
+
+func deferHelperCloseOK(path string, p []byte) error { // ok: the helper closes f last
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer closeQuietly(f)
+	zw := gzip.NewWriter(f)
+	defer zw.Close()
+	_, err = zw.Write(p)
+	return err
+}

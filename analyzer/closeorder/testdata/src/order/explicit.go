@@ -1,6 +1,7 @@
 package order
 
 import (
+	"archive/tar"
 	"archive/zip"
 	"bufio"
 	"compress/gzip"
@@ -270,4 +271,65 @@ func (c *client) fieldDestReplaced(p []byte, next net.Conn) error { // ok: the c
 	c.conn = next
 	c.conn.Close()
 	return bw.Flush()
+}
+
+func joinWrongOrder(f *os.File, p []byte) error {
+	zw := gzip.NewWriter(f)
+	zw.Write(p)
+	return errors.Join(f.Close(), zw.Close()) // want `f.Close\(\) runs before zw.Close\(\); the gzip footer is written to a closed file`
+}
+
+func joinRightOrder(f *os.File, p []byte) error { // ok: arguments are evaluated left to right
+	zw := gzip.NewWriter(f)
+	zw.Write(p)
+	return errors.Join(zw.Close(), f.Close())
+}
+
+func tarOverGzip(f *os.File, name string, p []byte) error {
+	gz := gzip.NewWriter(f)
+	tw := tar.NewWriter(gz)
+	tw.WriteHeader(&tar.Header{Name: name, Size: int64(len(p)), Mode: 0o644})
+	tw.Write(p)
+	if err := gz.Close(); err != nil {
+		return err
+	}
+	return tw.Close() // want `gz.Close\(\) runs before tw.Close\(\); the tar trailer is written to a closed writer`
+}
+
+func tarOverGzipDefers(f *os.File, name string, p []byte) error {
+	gz := gzip.NewWriter(f)
+	tw := tar.NewWriter(gz)
+	defer tw.Close() // want `defer gz.Close\(\) runs before defer tw.Close\(\); the tar trailer is written to a closed writer`
+	defer gz.Close()
+	tw.WriteHeader(&tar.Header{Name: name, Size: int64(len(p)), Mode: 0o644})
+	_, err := tw.Write(p)
+	return err
+}
+
+func tarOverGzipOK(f *os.File, name string, p []byte) error { // ok: inner first, then outer, then the file
+	defer f.Close()
+	gz := gzip.NewWriter(f)
+	defer gz.Close()
+	tw := tar.NewWriter(gz)
+	defer tw.Close()
+	tw.WriteHeader(&tar.Header{Name: name, Size: int64(len(p)), Mode: 0o644})
+	_, err := tw.Write(p)
+	return err
+}
+
+func zipThenFileExplicit(path string, files map[string][]byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(f)
+	defer zw.Close() // want `f.Close\(\) runs before the deferred zw.Close\(\); the zip central directory is written to a closed file`
+	for name, data := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			return err
+		}
+		w.Write(data)
+	}
+	return f.Close()
 }
