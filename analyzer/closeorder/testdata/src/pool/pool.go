@@ -179,3 +179,70 @@ func inLoopBad(ws []io.Writer, p []byte) error {
 	}
 	return zw.Close()
 }
+
+// --- handlers, generics, select ---
+
+func gzipHandler(next func(io.Writer)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		zw := gzPool.Get().(*gzip.Writer)
+		zw.Reset(w)
+		defer zw.Close()
+		defer gzPool.Put(zw) // want `defer gzPool.Put\(zw\) runs before defer zw.Close\(\)`
+		next(zw)
+	}
+}
+
+func gzipHandlerOK(next func(io.Writer)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { // ok: Put deferred first, runs last
+		zw := gzPool.Get().(*gzip.Writer)
+		defer gzPool.Put(zw)
+		zw.Reset(w)
+		defer zw.Close()
+		next(zw)
+	}
+}
+
+type resetter interface {
+	*gzip.Writer | *bufio.Writer
+	Reset(io.Writer)
+	Write([]byte) (int, error)
+	Flush() error
+}
+
+func genericPut[W resetter](p *sync.Pool, dst io.Writer, data []byte) error { // ok: flushed before it goes back
+	w := p.Get().(W)
+	w.Reset(dst)
+	w.Write(data)
+	err := w.Flush()
+	p.Put(w)
+	return err
+}
+
+func selectPut(dst io.Writer, data <-chan []byte, done <-chan struct{}) error {
+	bw := bwPool.Get().(*bufio.Writer)
+	bw.Reset(dst)
+	for {
+		select {
+		case p := <-data:
+			bw.Write(p)
+		case <-done:
+			bwPool.Put(bw) // want `bwPool.Put\(bw\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written by a writer already back in the pool`
+			return bw.Flush()
+		}
+	}
+}
+
+func selectPutOK(dst io.Writer, data <-chan []byte, done <-chan struct{}) error { // ok: flushed, then handed back
+	bw := bwPool.Get().(*bufio.Writer)
+	bw.Reset(dst)
+	for {
+		select {
+		case p := <-data:
+			bw.Write(p)
+		case <-done:
+			err := bw.Flush()
+			bwPool.Put(bw)
+			return err
+		}
+	}
+}
