@@ -23,7 +23,8 @@
 //     written and not finished, or finished after it is back (by an
 //     explicit call, or by a defer that runs after the Put), or Reset to
 //     another destination with written bytes not yet flushed, which Reset
-//     discards;
+//     discards (also a deferred Reset that runs before the deferred
+//     Close);
 //   - reading the result too early: Bytes or String of the bytes.Buffer
 //     (or String of the strings.Builder) under a buffered or finalizing
 //     writer, read after writes and before its Flush or Close; a deferred

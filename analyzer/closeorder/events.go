@@ -38,6 +38,7 @@ const (
 	opFlush
 	opCloseWrite
 	opPut
+	opReset
 )
 
 // item is one call a defer registers.
@@ -488,6 +489,12 @@ func (x *extractor) deferItem(call *ast.CallExpr, d *ast.DeferStmt, closure bool
 			}
 			x.handle(mc.recv)
 			return item{id: id, op: o, site: x.site(call, d, closure)}, true
+		}
+	}
+	if mc, ok := x.c.methodCall(x.m, call); ok && mc.name == "Reset" && len(call.Args) == 1 && x.c.takesWriter(mc.fn) {
+		if id, ok := x.idOf(mc.recv); ok && x.m.refs[id].wrapper {
+			x.handle(mc.recv)
+			return item{id: id, op: opReset, site: x.site(call, d, closure)}, true // defer gz.Reset(io.Discard)
 		}
 	}
 	fn, _ := typeutil.Callee(x.c.info, call).(*types.Func)

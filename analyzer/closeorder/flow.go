@@ -451,12 +451,20 @@ func (f *flow) finish(s state, ev event) {
 // and every finish it registers runs before the puts deferred earlier.
 func (f *flow) deferred(s state, ev event) {
 	for _, it := range ev.items {
-		if it.op != opClose && it.op != opCloseWrite {
-			continue
-		}
-		for g := range s {
-			if g.kind == kSt && int(g.cur) == it.id && int(g.id) != it.id && g.flags&fD != 0 {
-				s.add(fact{kind: kDo, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: g.dsite})
+		switch it.op {
+		case opClose, opCloseWrite:
+			for g := range s {
+				if g.kind == kSt && int(g.cur) == it.id && int(g.id) != it.id && g.flags&fD != 0 {
+					s.add(fact{kind: kDo, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: g.dsite})
+				}
+			}
+		case opReset:
+			// A Reset deferred after the finish runs before it and
+			// discards what the finish would write.
+			for _, g := range s.of(it.id) {
+				if g.kind == kSt && g.flags&fD != 0 {
+					s.add(fact{kind: kDo, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: g.dsite})
+				}
 			}
 		}
 	}
@@ -622,7 +630,11 @@ func (f *flow) atExit(s state, b *cfg.Block) {
 			}
 		case kDo:
 			if g.flags&(fW|fO|fU) != 0 {
-				f.c.record(finding{rule: ruleDeferOrder, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
+				r := ruleDeferOrder
+				if isResetCall(f.m.sites[g.site].call) {
+					r = ruleDeferResetOrder
+				}
+				f.c.record(finding{rule: r, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
 			}
 		case kDp:
 			if g.flags&fW != 0 {
@@ -634,6 +646,11 @@ func (f *flow) atExit(s state, b *cfg.Block) {
 			}
 		}
 	}
+}
+
+func isResetCall(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Reset"
 }
 
 // finishesParam reports whether fn, declared in this package, closes or

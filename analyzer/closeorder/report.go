@@ -21,6 +21,7 @@ const (
 	ruleCloseFirst          rule = iota // conn.Close() ... bw.Flush()
 	ruleCloseBeforeDeferred             // defer bw.Flush() ... conn.Close(); return
 	ruleDeferOrder                      // defer gz.Close(); defer f.Close()
+	ruleDeferResetOrder                 // defer gz.Close(); defer gz.Reset(io.Discard)
 	rulePutDirty                        // zw written, then pool.Put(zw) without Close
 	rulePutThenFinish                   // pool.Put(zw) ... zw.Close()
 	rulePutBeforeDeferred               // defer zw.Close() ... pool.Put(zw)
@@ -202,6 +203,10 @@ func (c *checker) diagnostic(f finding) (analysis.Diagnostic, bool) {
 		msg = fmt.Sprintf("%s runs before %s; %s written to %s",
 			c.callText(other), c.callText(at), c.lostIs(t, c.finishOp(at)), c.closedNoun(m, other))
 		related = append(related, c.closedHere(m, other))
+	case ruleDeferResetOrder:
+		msg = fmt.Sprintf("%s runs before %s; %s discarded",
+			c.callText(other), c.callText(at), c.lostIs(t, c.finishOp(at)))
+		related = append(related, analysis.RelatedInformation{Pos: other.call.Pos(), End: other.call.End(), Message: "reset here"})
 	case rulePutDirty:
 		msg = fmt.Sprintf("%s hands %s back to the pool %s; %s never written",
 			c.callText(at), t.name, c.beforeFinish(t), c.lostIs(t, opClose))
@@ -250,7 +255,7 @@ func (c *checker) diagnostic(f finding) (analysis.Diagnostic, bool) {
 		d.Pos, d.End = at.defer_.Pos(), at.defer_.End()
 	}
 	switch f.rule {
-	case ruleDeferOrder, ruleDeferPutOrder:
+	case ruleDeferOrder, ruleDeferResetOrder, ruleDeferPutOrder:
 		// at was registered after other for a put, before it for a close.
 		first, second := at, other
 		if f.rule == ruleDeferPutOrder {

@@ -41,3 +41,11 @@ func serve(w http.ResponseWriter, p []byte) {
 	defer pool.Put(zw) // want `defer pool.Put\(zw\) runs before defer zw.Close\(\)`
 	zw.Write(p)
 }
+
+func discardAfterClose(w http.ResponseWriter, p []byte) {
+	zw := pool.Get().(*gzip.Writer)
+	zw.Reset(w)
+	defer zw.Close() // want `defer zw.Reset\(nil\) runs before defer zw.Close\(\)`
+	defer zw.Reset(nil)
+	zw.Write(p)
+}

@@ -246,3 +246,23 @@ func selectPutOK(dst io.Writer, data <-chan []byte, done <-chan struct{}) error 
 		}
 	}
 }
+
+// --- a Reset deferred after the Close runs before it ---
+
+func deferResetWrongOrder(w http.ResponseWriter, p []byte) {
+	zw := gzPool.Get().(*gzip.Writer)
+	defer gzPool.Put(zw)
+	zw.Reset(w)
+	defer zw.Close() // want `defer zw.Reset\(io.Discard\) runs before defer zw.Close\(\); the gzip footer is discarded`
+	defer zw.Reset(io.Discard)
+	zw.Write(p)
+}
+
+func deferResetRightOrder(w http.ResponseWriter, p []byte) { // ok: the Reset is deferred first, so it runs after the Close
+	zw := gzPool.Get().(*gzip.Writer)
+	defer gzPool.Put(zw)
+	defer zw.Reset(io.Discard)
+	zw.Reset(w)
+	defer zw.Close()
+	zw.Write(p)
+}
