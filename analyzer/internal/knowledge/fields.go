@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
@@ -30,12 +31,98 @@ func (p *Package) FieldPairs() map[*types.Var]FieldPair {
 					p.assignPairs(n)
 				case *ast.CompositeLit:
 					p.literalPairs(n)
+				case *ast.FuncDecl:
+					if n.Body != nil {
+						p.localPairs(n.Body)
+					}
 				}
 				return true
 			})
 		}
 	})
 	return p.pairs
+}
+
+// fieldSet is one field of one struct type, set in a function.
+type fieldSet struct {
+	typ   types.Type // the struct (or named) type holding the field
+	field *types.Var
+	at    ast.Node
+}
+
+// localPairs finds pairs made through a local variable in one function:
+// t := &T{conn: conn}; t.bw = bufio.NewWriter(conn), or t.conn = conn
+// beside &T{bw: bufio.NewWriter(conn)}.
+func (p *Package) localPairs(body *ast.BlockStmt) {
+	from := make(map[*types.Var][]fieldSet) // fields set to the local itself
+	var wraps []struct {
+		fieldSet
+		v *types.Var // fields set to a writer made over the local
+	}
+	note := func(typ types.Type, field types.Object, val ast.Expr, at ast.Node) {
+		f, ok := field.(*types.Var)
+		if !ok || !f.IsField() || typ == nil {
+			return
+		}
+		fs := fieldSet{typ: deref(typ), field: f.Origin(), at: at}
+		if v := localVar(p.info, stripAddr(val)); v != nil {
+			from[v] = append(from[v], fs)
+		} else if v := localVar(p.info, stripAddr(p.wrappedArg(val))); v != nil {
+			wraps = append(wraps, struct {
+				fieldSet
+				v *types.Var
+			}{fs, v})
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				break
+			}
+			for i, l := range n.Lhs {
+				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+					note(p.info.TypeOf(sel.X), p.info.ObjectOf(sel.Sel), n.Rhs[i], n)
+				}
+			}
+		case *ast.CompositeLit:
+			for _, e := range n.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					if key, ok := kv.Key.(*ast.Ident); ok {
+						note(p.info.TypeOf(n), p.info.ObjectOf(key), kv.Value, n)
+					}
+				}
+			}
+		}
+		return true
+	})
+	for _, w := range wraps {
+		for _, d := range from[w.v] {
+			if d.field != w.field && types.Identical(d.typ, w.typ) {
+				if _, known := p.pairs[w.field]; !known {
+					p.pairs[w.field] = FieldPair{Writer: w.field, Dest: d.field, At: w.at}
+				}
+			}
+		}
+	}
+}
+
+func deref(t types.Type) types.Type {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		return ptr.Elem()
+	}
+	return t
+}
+
+func stripAddr(e ast.Expr) ast.Expr {
+	if e == nil {
+		return nil
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return ast.Unparen(u.X)
+	}
+	return e
 }
 
 func (p *Package) assignPairs(as *ast.AssignStmt) {

@@ -39,3 +39,26 @@ func newOther(nc, x net.Conn) *other {
 		bw:  bufio.NewWriter(x),  // over another value
 	}
 }
+
+type client struct {
+	conn net.Conn
+	bw   *bufio.Writer
+}
+
+func dial(nc net.Conn) *client {
+	c := &client{conn: nc}
+	c.bw = bufio.NewWriter(nc) // want `bw over conn`
+	return c
+}
+
+type server struct {
+	conn net.Conn
+	zw   *gzip.Writer
+	log  *bufio.Writer
+}
+
+func accept(nc net.Conn, logf *os.File) *server {
+	s := &server{zw: gzip.NewWriter(nc), log: bufio.NewWriter(logf)} // want `zw over conn`
+	s.conn = nc
+	return s
+}
