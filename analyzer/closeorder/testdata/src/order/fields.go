@@ -88,3 +88,22 @@ func (a *archive) finishOK() error { // ok: the footer is written before the fil
 	}
 	return a.f.Close()
 }
+
+type rpcClient struct {
+	conn net.Conn
+	w    *bufio.Writer
+}
+
+func dialRPC(nc net.Conn) *rpcClient {
+	c := &rpcClient{conn: nc}
+	c.w = bufio.NewWriter(nc)
+	return c
+}
+
+func (c *rpcClient) Close() error {
+	err := c.conn.Close()
+	if ferr := c.w.Flush(); ferr != nil && err == nil { // want `c.conn.Close\(\) runs before c.w.Flush\(\); buffered bytes of bufio.Writer "c.w" are written to a closed connection`
+		err = ferr
+	}
+	return err
+}
