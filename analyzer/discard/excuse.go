@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
@@ -19,11 +20,11 @@ func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit
 	if c.removedAfter(stmt) {
 		return true
 	}
+	if f == deferred || paths.Deferred(stmt) {
+		return c.checkedElsewhere(stmt, commit) // nothing runs after a deferred call to surface its error
+	}
 	if c.stickyResurfaces(stmt, commit, r) {
 		return true
-	}
-	if f == deferred || paths.Deferred(stmt) {
-		return c.checkedElsewhere(stmt, commit)
 	}
 	if f == spawned {
 		return false
@@ -113,7 +114,7 @@ func (c *checker) keptLater(stmt inspector.Cursor, commit knowledge.Commit) bool
 		if call.Pos() <= stmt.Node().End() || !c.callsMethodOn(call, stickyMethods, commit.Target) {
 			continue
 		}
-		if f, _ := c.formOf(cur, call); f.usesResult() {
+		if f, stmt2 := c.formOf(cur, call); f.usesResult() && c.reaches(stmt, stmt2) {
 			return true
 		}
 	}
@@ -147,4 +148,49 @@ func (c *checker) keptFields() map[*types.Var]bool {
 		}
 	}
 	return c.kept
+}
+
+// reaches reports whether the control-flow graph leads from the
+// statement at from to the statement at to (a later call in the source
+// may lie behind a return).
+func (c *checker) reaches(from, to inspector.Cursor) bool {
+	_, g := c.cfgOf(from)
+	if g == nil {
+		return true // no graph: assume it does
+	}
+	start, i := locate(g, from.Node())
+	if start == nil {
+		return true
+	}
+	seen := make(map[*cfg.Block]bool)
+	var walk func(b *cfg.Block, i int) bool
+	walk = func(b *cfg.Block, i int) bool {
+		for _, n := range b.Nodes[i:] {
+			if n.Pos() <= to.Node().Pos() && to.Node().End() <= n.End() {
+				return true
+			}
+		}
+		for _, s := range b.Succs {
+			if !seen[s] {
+				seen[s] = true
+				if walk(s, 0) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(start, i+1)
+}
+
+// locate returns the block holding node n and its index there.
+func locate(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
+	for _, b := range g.Blocks {
+		for i, m := range b.Nodes {
+			if m == n {
+				return b, i
+			}
+		}
+	}
+	return nil, 0
 }

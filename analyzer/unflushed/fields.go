@@ -38,8 +38,8 @@ func (c *checker) checkShutdown(fn inspector.Cursor, d *ast.FuncDecl, pairs map[
 	for cur := range fn.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		field, ok := c.closedField(call)
-		if !ok {
-			continue
+		if !ok || c.closeFails(cur) {
+			continue // not a field's Close, or on a path that already fails
 		}
 		for _, p := range pairs {
 			if p.Dest != field || c.finishedBefore(d, p.Writer, call) {
@@ -140,4 +140,17 @@ func typeName(t types.Type) string {
 		t = p.Elem()
 	}
 	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+}
+
+// closeFails reports whether the close call at cur is on a path that
+// already reports failure (a return inside an error check).
+func (c *checker) closeFails(call inspector.Cursor) bool {
+	stmt := call.Parent()
+	switch n := stmt.Node().(type) {
+	case *ast.ExprStmt:
+		return c.paths.Failing(stmt)
+	case *ast.ReturnStmt:
+		return c.paths.ReturnFails(stmt, n)
+	}
+	return false
 }

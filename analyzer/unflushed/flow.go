@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
 	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
@@ -108,7 +109,7 @@ func (s *walk) apply(n ast.Node, d dirty) (dirty, bool) {
 	}
 	if d {
 		for _, call := range s.closes {
-			if call.Pos() >= n.Pos() && call.End() <= n.End() {
+			if call.Pos() >= n.Pos() && call.End() <= n.End() && !s.failing(n) {
 				s.report(call.Pos(), call.End(), "before "+closeName(call))
 				return d, true
 			}
@@ -134,6 +135,9 @@ func (s *walk) eventsIn(n ast.Node) []event {
 func (s *walk) exit(st state, ret *ast.ReturnStmt) {
 	if !st.dirty {
 		return
+	}
+	if st.nonNil != nil && !s.returnsError() {
+		return // an error was found and handled: nothing to report it in
 	}
 	cur, ok := s.fn.FindNode(ret)
 	if !ok {
@@ -187,4 +191,26 @@ func closeName(call *ast.CallExpr) string {
 		return x + "." + sel.Sel.Name
 	}
 	return sel.Sel.Name
+}
+
+// failing reports whether the CFG node n lies on a path that already
+// reports failure: closing the destination there reports nothing as done.
+func (s *walk) failing(n ast.Node) bool {
+	cur, ok := s.fn.FindNode(n)
+	if !ok {
+		return false
+	}
+	if ret, ok := n.(*ast.ReturnStmt); ok {
+		return s.c.paths.ReturnFails(cur, ret)
+	}
+	if _, ok := n.(ast.Stmt); !ok {
+		return false // a condition: not a statement that paths can place
+	}
+	return s.c.paths.Failing(cur)
+}
+
+// returnsError reports whether the function searched returns an error.
+func (s *walk) returnsError() bool {
+	sig, ok := s.c.signatureOf(s.fn.Node())
+	return ok && knowledge.LastIsError(sig)
 }

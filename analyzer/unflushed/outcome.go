@@ -32,13 +32,31 @@ func (c *checker) checkOutcome(fn inspector.Cursor, w *writer) {
 		if !ok || c.bodyFails(cur, ifs.Body) {
 			continue
 		}
+		pos, end := c.successAfter(cur, call)
 		c.report.Report(analysis.Diagnostic{
-			Pos: call.Pos(), End: call.End(),
+			Pos: pos, End: end,
 			Message: fmt.Sprintf("error from %s on %s is checked but the function goes on to report success; a failed %s is answered as done",
 				refs.Callee(c.pass.TypesInfo, call), w.v.Name(), verbOf(call)),
-			Related: []analysis.RelatedInformation{{Pos: ifs.Body.Pos(), End: ifs.Body.End(), Message: "the failure is handled here without being returned"}},
+			Related: []analysis.RelatedInformation{{Pos: call.Pos(), End: call.End(), Message: "the failure is noticed here and not returned"}},
 		})
 	}
+}
+
+// successAfter returns the range of the success report that follows the
+// if statement at ifCur: the first return after it in its block, or the
+// end of the function; the finishing call itself when neither is found.
+func (c *checker) successAfter(ifCur inspector.Cursor, call *ast.CallExpr) (token.Pos, token.Pos) {
+	for next, ok := ifCur.NextSibling(); ok; next, ok = next.NextSibling() {
+		if ret, ok := next.Node().(*ast.ReturnStmt); ok {
+			return ret.Pos(), ret.End()
+		}
+	}
+	if body, ok := ifCur.Parent().Node().(*ast.BlockStmt); ok {
+		if _, isFunc := ifCur.Parent().Parent().Node().(*ast.FuncDecl); isFunc {
+			return body.Rbrace, body.Rbrace + 1
+		}
+	}
+	return call.Pos(), call.End()
 }
 
 // checkedFinish returns the finish of w whose error ifs checks, in

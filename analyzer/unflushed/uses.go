@@ -90,10 +90,13 @@ func (c *checker) useAt(cur inspector.Cursor, w *writer) use {
 
 // methodUse classifies w.M(...) by the method's name.
 func (c *checker) methodUse(sel inspector.Cursor, w *writer) use {
-	if sel.ParentEdgeKind() != edge.CallExpr_Fun {
-		return useEscape // a method value: w.Flush passed around
-	}
 	name := sel.Node().(*ast.SelectorExpr).Sel.Name
+	if sel.ParentEdgeKind() != edge.CallExpr_Fun {
+		if isWriteMethod(name) {
+			return useWrite // put := bw.WriteString: it writes, it cannot flush
+		}
+		return useEscape // a method value such as w.Flush, passed around
+	}
 	call := sel.Parent()
 	switch {
 	case w.finishes(name):

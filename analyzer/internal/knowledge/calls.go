@@ -36,7 +36,9 @@ func (p *Package) CommitOf(call *ast.CallExpr) (Commit, bool) {
 		return Commit{}, false // a method expression: T.Flush(w)
 	}
 	c.Target = sel.X
-	if f := p.Fact(fn); f != nil {
+	if f := p.Fact(fn); f != nil && f.Param >= 0 {
+		return factOnArg(c, f)
+	} else if f != nil {
 		c.Stake = f.Lost // used when the table and structure know nothing
 	}
 	if mc, ok := methodCommit(c, fn); ok {
@@ -47,6 +49,16 @@ func (p *Package) CommitOf(call *ast.CallExpr) (Commit, bool) {
 		return c, true
 	}
 	return writeVia(c)
+}
+
+// factOnArg makes the commit of a function known to commit the writer
+// passed as one of its arguments: the call site judges that writer.
+func factOnArg(c Commit, f *Commits) (Commit, bool) {
+	if f.Param >= len(c.Call.Args) {
+		return Commit{}, false // a variadic call without that argument
+	}
+	c.Op, c.Stake, c.Target = OpFact, f.Lost, c.Call.Args[f.Param]
+	return c, true
 }
 
 // writeVia recognizes a call that writes into a destination it is given:
@@ -105,9 +117,8 @@ func (p *Package) funcCommit(c Commit) (Commit, bool) {
 			return c, true
 		}
 	}
-	if f := p.Fact(fn); f != nil {
-		c.Op, c.Stake = OpFact, f.Lost
-		return c, true
+	if f := p.Fact(fn); f != nil && f.Param >= 0 {
+		return factOnArg(c, f)
 	}
 	return writeVia(c)
 }

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"reflect"
@@ -11,17 +12,26 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// Commits is the fact that a Flush or Close method returns the result of
-// a data-committing call, so that discarding its result loses the same
-// evidence: func (c *Conn) Flush() error { return c.bw.Flush() }.
+// Commits is the fact that a function returns the result of a
+// data-committing call, so that discarding its result loses the same
+// evidence. Flush and Close methods learn it for any writer they commit
+// (func (c *Conn) Flush() error { return c.bw.Flush() }); other functions
+// only for a writer passed to them (func Finish(bw *bufio.Writer) error
+// { return bw.Flush() }), whose kind the call site then judges.
 type Commits struct {
-	Lost string // what is at stake if the result is discarded, as a clause
+	Lost  string // what is at stake if the result is discarded, as a clause
+	Param int    // the parameter whose writer is committed, or -1
 }
 
 // AFact marks Commits as an analysis fact.
 func (*Commits) AFact() {}
 
-func (c *Commits) String() string { return "commits " + c.Lost }
+func (c *Commits) String() string {
+	if c.Param >= 0 {
+		return fmt.Sprintf("commits parameter %d: %s", c.Param, c.Lost)
+	}
+	return "commits " + c.Lost
+}
 
 // Analyzer learns Commits facts and gives the analyzers of the suite a
 // *Package to classify the writers of the package being analyzed. It
@@ -80,18 +90,18 @@ func run(pass *analysis.Pass) (any, error) {
 		local:        make(map[*types.Func]*Commits),
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	var finishers []*ast.FuncDecl
+	var decls []*ast.FuncDecl
 	for n := range ins.PreorderSeq((*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			p.noteWrittenFields(n)
 		case *ast.FuncDecl:
-			if isFinisher(n) {
-				finishers = append(finishers, n)
+			if n.Body != nil {
+				decls = append(decls, n)
 			}
 		}
 	}
-	p.learn(finishers)
+	p.learn(decls)
 	for fn, fact := range p.local {
 		pass.ExportObjectFact(fn, fact)
 	}
@@ -123,7 +133,7 @@ func isFinisher(decl *ast.FuncDecl) bool {
 	return res != nil && len(res.List) == 1 && len(res.List[0].Names) <= 1
 }
 
-// learn finds the finishers that return a commit's result, repeating
+// learn finds the functions that return a commit's result, repeating
 // while new facts appear, since a Close may return a local Flush.
 func (p *Package) learn(decls []*ast.FuncDecl) {
 	for changed := true; changed; {
@@ -131,24 +141,25 @@ func (p *Package) learn(decls []*ast.FuncDecl) {
 		for _, decl := range decls {
 			fn, ok := p.info.Defs[decl.Name].(*types.Func)
 			if !ok || p.local[fn] != nil || !returnsOnlyError(fn) {
-				continue // unknown, already learned, or not func() error
+				continue // unknown, already learned, or not func(...) error
 			}
-			if lost, ok := p.returnsCommit(decl); ok {
-				p.local[fn] = &Commits{Lost: lost}
+			if f := p.returnsCommit(decl, isFinisher(decl)); f != nil {
+				p.local[fn] = f
 				changed = true
 			}
 		}
 	}
 }
 
-// returnsCommit reports whether some return statement of decl returns
-// the result of a call that matters, directly or through a variable.
-func (p *Package) returnsCommit(decl *ast.FuncDecl) (string, bool) {
+// returnsCommit returns the fact for decl when one of its return
+// statements returns the result of a call that matters, directly or
+// through a variable: any such call for a Flush or Close method, a call
+// committing a parameter's writer for other functions.
+func (p *Package) returnsCommit(decl *ast.FuncDecl, finisher bool) *Commits {
 	r := p.NewResolver(decl)
-	var lost string
-	found := false
+	var fact *Commits
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if found {
+		if fact != nil {
 			return false
 		}
 		switch n := n.(type) {
@@ -156,37 +167,74 @@ func (p *Package) returnsCommit(decl *ast.FuncDecl) (string, bool) {
 			return false // its returns are not decl's
 		case *ast.ReturnStmt:
 			if len(n.Results) == 1 {
-				lost, found = p.committedBy(r, n.Results[0])
+				fact = p.factOf(r, decl, n.Results[0], finisher)
 			}
 		}
 		return true
 	})
-	return lost, found
+	return fact
+}
+
+// factOf builds the fact for a function returning e, or nil.
+func (p *Package) factOf(r *Resolver, decl *ast.FuncDecl, e ast.Expr, finisher bool) *Commits {
+	c, lost, ok := p.committedBy(r, e)
+	if !ok {
+		return nil
+	}
+	if i := paramIndex(p.info, decl, c.Target); i >= 0 {
+		return &Commits{Lost: lost, Param: i}
+	}
+	if finisher {
+		return &Commits{Lost: lost, Param: -1}
+	}
+	return nil
+}
+
+// paramIndex returns the index of the parameter e names, or -1.
+func paramIndex(info *types.Info, decl *ast.FuncDecl, e ast.Expr) int {
+	v := localVar(info, e)
+	if v == nil {
+		return -1
+	}
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			if info.Defs[name] == v {
+				return i
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
+		}
+	}
+	return -1
 }
 
 // committedBy reports whether e is (or is a variable assigned) the result
-// of a data-committing call that matters.
-func (p *Package) committedBy(r *Resolver, e ast.Expr) (string, bool) {
+// of a data-committing call that matters, and returns that call.
+func (p *Package) committedBy(r *Resolver, e ast.Expr) (Commit, string, bool) {
 	e = ast.Unparen(e)
 	if v := localVar(p.info, e); v != nil {
 		for _, src := range r.assigns[v] {
-			if lost, ok := p.committedByCall(r, src); ok {
-				return lost, true
+			if c, lost, ok := p.committedByCall(r, src); ok {
+				return c, lost, true
 			}
 		}
-		return "", false
+		return Commit{}, "", false
 	}
 	return p.committedByCall(r, e)
 }
 
-func (p *Package) committedByCall(r *Resolver, e ast.Expr) (string, bool) {
+func (p *Package) committedByCall(r *Resolver, e ast.Expr) (Commit, string, bool) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
-		return "", false
+		return Commit{}, "", false
 	}
 	c, ok := p.CommitOf(call)
 	if !ok {
-		return "", false
+		return Commit{}, "", false
 	}
-	return p.Matters(r, c)
+	lost, ok := p.Matters(r, c)
+	return c, lost, ok
 }

@@ -74,3 +74,39 @@ func countChecked(conn net.Conn, p []byte) (int, error) {
 	}
 	return n, err
 }
+
+func deferredFlushWritesChecked(conn net.Conn, cmds []string) error {
+	bw := bufio.NewWriter(conn)
+	defer bw.Flush() // want `error from \(\*bufio.Writer\).Flush on bw is discarded in a deferred call; buffered bytes may not be written`
+	for _, c := range cmds {
+		if _, err := bw.WriteString(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func flushThenReturnInLoop(conn net.Conn, msgs <-chan string, done <-chan struct{}) error {
+	bw := bufio.NewWriter(conn)
+	for {
+		select {
+		case <-done:
+			bw.Flush() // want `error from \(\*bufio.Writer\).Flush on bw is discarded just before returning`
+			return nil
+		case m := <-msgs:
+			if _, err := bw.WriteString(m); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func flushThenCheckedWrite(conn net.Conn, a, b string) error {
+	bw := bufio.NewWriter(conn)
+	bw.WriteString(a)
+	bw.Flush() // ok: sticky, the checked write below returns the same error
+	if _, err := bw.WriteString(b); err != nil {
+		return err
+	}
+	return bw.Flush()
+}

@@ -34,3 +34,6 @@ func (c *Chain) Flush() error { return c.inner.Flush() }
 func use(c *Conn) {
 	c.Flush() // want `error from \(\*wire.Conn\).Flush on c is discarded just before returning; buffered bytes may not be written`
 }
+
+// Finish flushes the writer passed to it.
+func Finish(bw *bufio.Writer) error { return bw.Flush() }

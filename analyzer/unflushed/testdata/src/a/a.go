@@ -219,10 +219,10 @@ func neverWritten(w io.Writer) error {
 func loggedFlush(conn net.Conn) error {
 	bw := bufio.NewWriter(conn)
 	bw.WriteString("x")
-	if err := bw.Flush(); err != nil { // want `error from \(\*bufio.Writer\).Flush on bw is checked but the function goes on to report success; a failed flush is answered as done`
+	if err := bw.Flush(); err != nil {
 		log.Print(err)
 	}
-	return nil
+	return nil // want `error from \(\*bufio.Writer\).Flush on bw is checked but the function goes on to report success; a failed flush is answered as done`
 }
 
 func returnedFlush(conn net.Conn) error {
@@ -341,4 +341,34 @@ func structural(w io.Writer) {
 func aliasOfField(h *holder) {
 	bw := h.bw
 	bw.WriteString("x") // ok: obtained from a field, owned by h
+}
+
+func methodValue(conn net.Conn, words []string) error {
+	bw := bufio.NewWriter(conn)
+	put := bw.WriteString
+	for _, w := range words {
+		if _, err := put(w); err != nil {
+			return err
+		}
+	}
+	return nil // want `bufio.Writer "bw" is not flushed before returning`
+}
+
+func methodValueFlush(conn net.Conn, words []string) func() error {
+	bw := bufio.NewWriter(conn)
+	bw.WriteString("x")
+	return bw.Flush // ok: the caller flushes through the method value
+}
+
+func handledInGoroutine(pw io.WriteCloser, src io.Reader) {
+	go func() {
+		gz := gzip.NewWriter(pw)
+		_, err := io.Copy(gz, src)
+		if err == nil {
+			err = gz.Close()
+		}
+		if err != nil {
+			log.Printf("stream: %v", err) // ok: on the path that skips Close an error was found and handled
+		}
+	}()
 }

@@ -55,3 +55,15 @@ func (m *Mem) Close() error { return m.zw.Close() } // want Close:"commits the g
 
 // Not a finisher: other names get no fact.
 func (c *Conn) Send() error { return c.bw.Flush() }
+
+// A function committing the writer passed to it.
+func Finish(bw *bufio.Writer) error { return bw.Flush() } // want Finish:"commits parameter 0: buffered bytes may not be written"
+
+// Committing its own writer: a plain function's result is not learned.
+func save(path string) error { // ok: not a Flush or Close method, and no parameter's writer
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
