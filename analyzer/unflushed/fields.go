@@ -42,7 +42,7 @@ func (c *checker) checkShutdown(fn inspector.Cursor, d *ast.FuncDecl, pairs map[
 			continue // not a field's Close, or on a path that already fails
 		}
 		for _, p := range pairs {
-			if p.Dest != field || c.finishedBefore(d, p.Writer, call) {
+			if p.Dest != field || c.finishedIn(d, p.Writer) {
 				continue
 			}
 			c.report.Report(analysis.Diagnostic{
@@ -73,17 +73,15 @@ func (c *checker) closedField(call *ast.CallExpr) (*types.Var, bool) {
 	return f.Origin(), true
 }
 
-// finishedBefore reports whether d flushes or closes the writer field
-// before the call (directly, or by calling a method of its own type that
-// does).
-func (c *checker) finishedBefore(d *ast.FuncDecl, writer *types.Var, before *ast.CallExpr) bool {
+// finishedIn reports whether d flushes or closes the writer field
+// anywhere (directly, or by calling a method of its own type that does):
+// before the close it is fine, after it the order is closeorder's finding.
+func (c *checker) finishedIn(d *ast.FuncDecl, writer *types.Var) bool {
 	found := false
 	ast.Inspect(d.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found || call.Pos() >= before.Pos() {
-			return !found
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			found = c.finishesField(call, writer, 1)
 		}
-		found = c.finishesField(call, writer, 1)
 		return !found
 	})
 	return found
