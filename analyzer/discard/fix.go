@@ -2,6 +2,7 @@ package discard
 
 import (
 	"bytes"
+	"errors"
 	"go/ast"
 	"go/format"
 	"go/token"
@@ -199,11 +200,29 @@ func (c *checker) render(call *ast.CallExpr) (string, bool) {
 	return s, !strings.Contains(s, "\n")
 }
 
+var errNoReadFile = errors.New("the driver gives no ReadFile")
+
 // indent returns the indentation of the line holding pos, as gofmt
 // writes it (tabs).
 func (c *checker) indent(pos token.Pos) string {
-	col := c.pass.Fset.Position(pos).Column
-	return strings.Repeat("\t", max(col-1, 0))
+	p := c.pass.Fset.Position(pos)
+	var src []byte
+	var err error = errNoReadFile
+	if c.pass.ReadFile != nil { // some drivers do not provide it
+		src, err = c.pass.ReadFile(p.Filename)
+	}
+	if err != nil || p.Offset > len(src) {
+		return strings.Repeat("\t", max(p.Column-1, 0))
+	}
+	start := p.Offset
+	for start > 0 && src[start-1] != '\n' {
+		start--
+	}
+	end := start
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return string(src[start:end]) // the line's own indentation, whatever stands before pos
 }
 
 // zeroValues returns source for the zero values of all but the last

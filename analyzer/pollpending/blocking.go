@@ -133,7 +133,8 @@ func (c *checker) blockingOpen(fn *types.Func, call *ast.CallExpr) bool {
 	if !isSysPkg(fn.Pkg()) {
 		return false
 	}
-	flag, arg := "", -1
+	var flag string
+	var arg int
 	switch fn.Name() {
 	case "Creat":
 		return true
