@@ -51,10 +51,14 @@ func (r *Response) Verdict(promised int64) Verdict {
 
 // ServeSlow serves req with h on a real loopback HTTP/1.1 server and
 // returns what a slow client received. The server's sockets get
-// cfg.SendBuffer and its WriteTimeout is cfg.WriteTimeout; the client's
-// socket gets cfg.RecvBuffer and reads as cfg.Reader says until the
-// handler has finished (returned or panicked), then to the end. The
-// request is sent with Connection: close.
+// cfg.SendBuffer; the client's socket gets cfg.RecvBuffer and reads as
+// cfg.Reader says until the handler has finished (returned or
+// panicked), then to the end. cfg.WriteTimeout is the server's write
+// timeout: with a Reader that stalls it is set on the connection when
+// the client stalls (see Config), otherwise it is the
+// http.Server's WriteTimeout. A handler that hijacks the connection
+// sets its own deadline: Hijack clears the server's. The request is
+// sent with Connection: close.
 func ServeSlow(h http.Handler, req *http.Request, cfg Config) (*Response, error) {
 	lc := net.ListenConfig{Control: bufferControl(cfg.SendBuffer, 0)}
 	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
@@ -63,19 +67,31 @@ func ServeSlow(h http.Handler, req *http.Request, cfg Config) (*Response, error)
 	}
 	l := NewLedger()
 	outcome := make(chan error, 1)
-	srv := &http.Server{
-		Handler:      watchHandler(h, outcome),
-		WriteTimeout: cfg.WriteTimeout,
-		ErrorLog:     log.New(io.Discard, "", 0),
+	rl := &recordingListener{Listener: ln, ledger: l, accepted: make(chan *Conn, 1)}
+	srv := &http.Server{Handler: watchHandler(h, outcome), ErrorLog: log.New(io.Discard, "", 0)}
+	var onStall func()
+	if cfg.Reader.stall {
+		onStall = func() { armServer(rl.accepted, cfg.WriteTimeout) }
+	} else {
+		srv.WriteTimeout = cfg.WriteTimeout
 	}
-	go srv.Serve(&recordingListener{Listener: ln, ledger: l}) //nolint:errcheck // ends with ErrServerClosed
+	go srv.Serve(rl) //nolint:errcheck // ends with ErrServerClosed
 	defer srv.Close()
-	return fetch(ln.Addr().String(), req, cfg, l, outcome)
+	return fetch(ln.Addr().String(), req, cfg, l, outcome, onStall)
+}
+
+// armServer sets the write deadline of the server's connection, once
+// it was accepted (it was: the client is reading its response).
+func armServer(accepted <-chan *Conn, d time.Duration) {
+	c := <-accepted
+	if d > 0 {
+		_ = c.Conn.SetWriteDeadline(time.Now().Add(d)) // fails only once closed
+	}
 }
 
 // fetch sends req to addr, reads the response as cfg says, and waits
 // for the handler's outcome before releasing the reader.
-func fetch(addr string, req *http.Request, cfg Config, l *Ledger, outcome <-chan error) (*Response, error) {
+func fetch(addr string, req *http.Request, cfg Config, l *Ledger, outcome <-chan error, onStall func()) (*Response, error) {
 	d := net.Dialer{Control: bufferControl(0, cfg.RecvBuffer), Timeout: cfg.timeout()}
 	c, err := d.Dial("tcp", addr)
 	if err != nil {
@@ -86,7 +102,7 @@ func fetch(addr string, req *http.Request, cfg Config, l *Ledger, outcome <-chan
 	if err := req.Write(c); err != nil {
 		return nil, fmt.Errorf("flushtest: send request: %w", err)
 	}
-	peer := newPeer(c, l, cfg.Reader)
+	peer := newPeer(c, l, cfg.Reader, onStall)
 	handlerErr, herr := awaitHandler(outcome, cfg.timeout())
 	peer.Release()
 	_, perr := peer.Wait(cfg.timeout())
@@ -161,10 +177,12 @@ func firstError(errs ...error) error {
 	return nil
 }
 
-// recordingListener wraps every accepted connection in a *Conn.
+// recordingListener wraps every accepted connection in a *Conn and
+// hands the first one to accepted.
 type recordingListener struct {
 	net.Listener
-	ledger *Ledger
+	ledger   *Ledger
+	accepted chan *Conn // capacity 1
 }
 
 func (l *recordingListener) Accept() (net.Conn, error) {
@@ -172,5 +190,10 @@ func (l *recordingListener) Accept() (net.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newConn(c, l.ledger), nil
+	rc := newConn(c, l.ledger)
+	select {
+	case l.accepted <- rc:
+	default: // not the first connection: the client dials once
+	}
+	return rc, nil
 }

@@ -25,8 +25,12 @@ type Config struct {
 	// Reader is how the peer reads: freely (the zero value), StallAfter
 	// or Paced.
 	Reader ReadPolicy
-	// WriteTimeout, when positive, sets the writer's write deadline this
-	// long after the pair is made, as a server's WriteTimeout would.
+	// WriteTimeout, when positive, sets the writer's write deadline, as
+	// a server's WriteTimeout would. With a Reader that stalls, the
+	// deadline is set when the peer first stalls: the code under test
+	// has then certainly started writing, so a loaded machine cannot
+	// make the deadline pass before the code even ran. Otherwise it is
+	// set when the pair is made.
 	WriteTimeout time.Duration
 	// Timeout is the safety net of the waits; DefaultTimeout when zero.
 	Timeout time.Duration
@@ -53,11 +57,24 @@ type Pair struct {
 func newPair(writer, far net.Conn, cfg Config) *Pair {
 	l := NewLedger()
 	p := &Pair{Conn: newConn(writer, l), Ledger: l, far: far, timeout: cfg.timeout()}
-	p.Peer = newPeer(far, l, cfg.Reader)
-	if cfg.WriteTimeout > 0 {
-		_ = writer.SetWriteDeadline(time.Now().Add(cfg.WriteTimeout)) // cannot fail on a fresh connection
+	arm := deadlineArm(writer, cfg.WriteTimeout)
+	if arm != nil && !cfg.Reader.stall {
+		arm()
+		arm = nil
 	}
+	p.Peer = newPeer(far, l, cfg.Reader, arm)
 	return p
+}
+
+// deadlineArm returns the function that sets c's write deadline d from
+// now, or nil when d is not positive.
+func deadlineArm(c net.Conn, d time.Duration) func() {
+	if d <= 0 {
+		return nil
+	}
+	return func() {
+		_ = c.SetWriteDeadline(time.Now().Add(d)) // fails only once c is closed: nothing left to bound
+	}
 }
 
 // Pipe returns a Pair over an in-memory, buffered pipe: no sockets, the

@@ -49,17 +49,26 @@ type Peer struct {
 	data   []byte
 	err    error // the read error that ended the stream; nil for EOF
 
+	onStall func() // called once, when the peer first stalls
+	stalled bool
+
 	wake chan struct{} // credit changed
 	done chan struct{} // closed when the stream ended
 	stop chan struct{} // closed by Release or the end, stops pacing
 	once sync.Once
 }
 
-func newPeer(r io.Reader, l *Ledger, pol ReadPolicy) *Peer {
-	p := &Peer{r: r, ledger: l, credit: -1,
+// newPeer starts a peer reading r. onStall, if not nil, is called once
+// when the peer first stops reading for want of credit: at once for
+// StallAfter(0), else from the goroutine that reads.
+func newPeer(r io.Reader, l *Ledger, pol ReadPolicy, onStall func()) *Peer {
+	p := &Peer{r: r, ledger: l, credit: -1, onStall: onStall,
 		wake: make(chan struct{}, 1), done: make(chan struct{}), stop: make(chan struct{})}
 	if pol.stall {
 		p.credit = pol.first
+	}
+	if p.credit == 0 {
+		p.stall()
 	}
 	go p.run()
 	if pol.paceBytes > 0 && pol.paceEvery > 0 {
@@ -108,8 +117,23 @@ func (p *Peer) consume(b []byte) {
 	if p.credit > 0 {
 		p.credit -= int64(len(b))
 	}
+	stalled := p.credit == 0
 	p.mu.Unlock()
 	p.ledger.record(Event{Kind: Read, N: int64(len(b)), Buffered: -1})
+	if stalled {
+		p.stall()
+	}
+}
+
+// stall runs onStall the first time the peer stalls.
+func (p *Peer) stall() {
+	p.mu.Lock()
+	first := !p.stalled
+	p.stalled = true
+	p.mu.Unlock()
+	if first && p.onStall != nil {
+		p.onStall()
+	}
 }
 
 func (p *Peer) end(err error) {

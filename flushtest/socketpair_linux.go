@@ -60,7 +60,7 @@ func newRawPair(fds [2]int, cfg Config) (*RawPair, error) {
 	l := NewLedger()
 	p := &RawPair{FD: fds[0], Ledger: l, cfg: cfg, timeout: cfg.timeout(),
 		far: os.NewFile(uintptr(fds[1]), "flushtest-peer")}
-	p.Peer = newPeer(p.far, l, cfg.Reader)
+	p.Peer = newPeer(p.far, l, cfg.Reader, nil)
 	return p, nil
 }
 
