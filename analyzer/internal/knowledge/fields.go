@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
@@ -185,6 +187,10 @@ func (p *Package) wrappedArg(e ast.Expr) ast.Expr {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return nil
+	}
+	fn, _ := typeutil.Callee(p.info, call).(*types.Func)
+	if fn == nil || WriterParam(fn) < 0 {
+		return nil // takes no writer to wrap: the common case, decided cheaply
 	}
 	r := newResolver(p.info, p, call)
 	if r.Classify(call).Traits&(Buffered|Finalizing) == 0 {
