@@ -287,14 +287,12 @@ func (r *Resolver) Assigned(v *types.Var) bool {
 // of a local variable. It returns nil when that is not known.
 func (r *Resolver) Underlying(e ast.Expr) ast.Expr {
 	e = ast.Unparen(e)
-	if v := localVar(r.info, e); v != nil {
-		srcs := r.assigns[v]
-		if len(srcs) != 1 || srcs[0] == nil {
+	if localVar(r.info, e) != nil {
+		if e = r.Origin(e); e == nil {
 			return nil // assigned more than once, or a parameter
 		}
-		e = ast.Unparen(srcs[0])
 	}
-	call, ok := e.(*ast.CallExpr)
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return nil
 	}
