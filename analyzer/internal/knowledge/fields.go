@@ -27,19 +27,9 @@ func (p *Package) FieldPairs() map[*types.Var]FieldPair {
 	p.pairsOnce.Do(func() {
 		p.pairs = make(map[*types.Var]FieldPair)
 		for _, f := range p.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.AssignStmt:
-					p.assignPairs(n)
-				case *ast.CompositeLit:
-					p.literalPairs(n)
-				case *ast.FuncDecl:
-					if n.Body != nil {
-						p.localPairs(n.Body)
-					}
-				}
-				return true
-			})
+			for _, d := range f.Decls {
+				p.localPairs(d) // one walk per declaration
+			}
 		}
 	})
 	return p.pairs
@@ -52,10 +42,11 @@ type fieldSet struct {
 	at    ast.Node
 }
 
-// localPairs finds pairs made through a local variable in one function:
-// t := &T{conn: conn}; t.bw = bufio.NewWriter(conn), or t.conn = conn
-// beside &T{bw: bufio.NewWriter(conn)}.
-func (p *Package) localPairs(body *ast.BlockStmt) {
+// localPairs finds the pairs of one declaration: those made in one
+// assignment or literal, and those made through a local variable of a
+// function: t := &T{conn: conn}; t.bw = bufio.NewWriter(conn), or
+// t.conn = conn beside &T{bw: bufio.NewWriter(conn)}.
+func (p *Package) localPairs(body ast.Node) {
 	from := make(map[*types.Var][]fieldSet) // fields set to the local itself
 	var wraps []struct {
 		fieldSet
@@ -79,6 +70,7 @@ func (p *Package) localPairs(body *ast.BlockStmt) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
+			p.assignPairs(n)
 			if len(n.Lhs) != len(n.Rhs) {
 				break
 			}
@@ -88,6 +80,7 @@ func (p *Package) localPairs(body *ast.BlockStmt) {
 				}
 			}
 		case *ast.CompositeLit:
+			p.literalPairs(n)
 			for _, e := range n.Elts {
 				if kv, ok := e.(*ast.KeyValueExpr); ok {
 					if key, ok := kv.Key.(*ast.Ident); ok {
