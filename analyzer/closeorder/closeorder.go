@@ -41,7 +41,8 @@ type checker struct {
 	seen   map[findingKey]bool
 	decls  map[*types.Func]*ast.FuncDecl // this package's functions, built on first use
 
-	pairDests map[*types.Var]bool // destination fields of knowledge.FieldPairs
+	pairDests map[*types.Var]bool   // destination fields of knowledge.FieldPairs
+	finishers map[*types.Func][]int // per function of the package: the op finishing each parameter, or -1
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -657,38 +657,74 @@ func isResetCall(call *ast.CallExpr) bool {
 // flushes its i-th parameter: func finish(zw *zip.Writer) error {
 // return zw.Close() }.
 func (c *checker) finishesParam(fn *types.Func, i int) (op, bool) {
-	decl := c.declOf(fn)
-	if decl == nil || decl.Body == nil {
+	ops := c.paramFinishes(fn)
+	if i >= len(ops) || ops[i] < 0 {
 		return 0, false
 	}
-	sig := fn.Type().(*types.Signature)
-	if i >= sig.Params().Len() {
-		return 0, false
+	return op(ops[i]), true
+}
+
+// finishesAnyParam reports whether fn, declared in this package, closes
+// or flushes one of its parameters.
+func (c *checker) finishesAnyParam(fn *types.Func) bool {
+	for _, o := range c.paramFinishes(fn) {
+		if o >= 0 {
+			return true
+		}
 	}
-	param := sig.Params().At(i)
-	found, o := false, opFlush
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found {
-			return !found
+	return false
+}
+
+// paramFinishes returns, for each parameter of fn, the op of a Close
+// (or else Flush) called on it in fn's body, or -1; nil when fn is not
+// declared in this package. It is computed once per function.
+func (c *checker) paramFinishes(fn *types.Func) []int {
+	fn = fn.Origin()
+	if ops, ok := c.finishers[fn]; ok {
+		return ops
+	}
+	if c.finishers == nil {
+		c.finishers = make(map[*types.Func][]int)
+	}
+	var ops []int
+	if decl := c.declOf(fn); decl != nil && decl.Body != nil {
+		params := fn.Type().(*types.Signature).Params()
+		index := make(map[types.Object]int, params.Len())
+		ops = make([]int, params.Len())
+		for i := range params.Len() {
+			index[params.At(i)] = i
+			ops[i] = -1
 		}
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || len(call.Args) != 0 {
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) != 0 {
+				return true
+			}
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			id, ok := ast.Unparen(sel.X).(*ast.Ident)
+			if !ok {
+				return true
+			}
+			i, ok := index[c.info.Uses[id]]
+			if !ok {
+				return true
+			}
+			switch sel.Sel.Name {
+			case "Close":
+				ops[i] = int(opClose)
+			case "Flush":
+				if ops[i] < 0 {
+					ops[i] = int(opFlush)
+				}
+			}
 			return true
-		}
-		id, ok := ast.Unparen(sel.X).(*ast.Ident)
-		if !ok || c.info.Uses[id] != types.Object(param) {
-			return true
-		}
-		switch sel.Sel.Name {
-		case "Close":
-			found, o = true, opClose
-		case "Flush":
-			found = true
-		}
-		return true
-	})
-	return o, found
+		})
+	}
+	c.finishers[fn] = ops
+	return ops
 }
 
 func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {

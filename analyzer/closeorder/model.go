@@ -84,14 +84,19 @@ type assignment struct {
 // a destination, pooled or reset, the buffers under them and the
 // connections set to linger 0. It returns nil when no rule can apply.
 func (c *checker) buildModel(fn inspector.Cursor) *model {
+	var calls []*ast.CallExpr
+	for cur := range fn.Preorder((*ast.CallExpr)(nil)) {
+		calls = append(calls, cur.Node().(*ast.CallExpr))
+	}
+	if !c.mayTrigger(calls) {
+		return nil // the fast path: no call a rule is about
+	}
 	var (
 		assigns []assignment
-		calls   []*ast.CallExpr
 		hijacks []*ast.AssignStmt
-		fields  []*ast.SelectorExpr // writer and destination fields of pairs
 	)
-	ast.Inspect(fn.Node(), func(n ast.Node) bool {
-		switch n := n.(type) {
+	for cur := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				id, ok := ast.Unparen(l).(*ast.Ident)
@@ -119,18 +124,9 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 				}
 				assigns = append(assigns, a)
 			}
-		case *ast.CallExpr:
-			calls = append(calls, n)
-		case *ast.SelectorExpr:
-			if c.pairField(n) {
-				fields = append(fields, n)
-			}
 		}
-		return true
-	})
-	if len(calls) == 0 {
-		return nil
 	}
+	fields := c.fieldCandidates(calls)
 	m := &model{
 		r:     c.pkg.NewResolver(fn.Node()),
 		fn:    fn,
@@ -165,6 +161,60 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 		}
 	}
 	return m
+}
+
+// triggerNames are the methods the rules are about: closing a
+// destination, pooling or resetting a writer, reading a buffer, lingering.
+var triggerNames = map[string]bool{
+	"Close": true, "CloseWrite": true, "Put": true, "Reset": true,
+	"SetLinger": true, "Bytes": true, "String": true,
+}
+
+// triggerRecv rules out, by the receiver's type, the common names that
+// matter only on a few types: String and Bytes of bytes.Buffer and
+// strings.Builder, Put of sync.Pool.
+func (c *checker) triggerRecv(f *ast.SelectorExpr) bool {
+	switch f.Sel.Name {
+	case "String", "Bytes":
+		t := c.info.TypeOf(f.X)
+		return t != nil && (isNamed(t, "bytes", "Buffer") || isNamed(t, "strings", "Builder"))
+	case "Put":
+		s := c.info.Selections[f]
+		if s == nil {
+			return false
+		}
+		fn, _ := s.Obj().(*types.Func)
+		return isPoolPut(fn)
+	}
+	return true
+}
+
+// mayTrigger reports, mostly from names, whether some call could be one a
+// rule is about: a method of triggerNames, or a function of the package
+// that closes or flushes a parameter.
+func (c *checker) mayTrigger(calls []*ast.CallExpr) bool {
+	for _, call := range calls {
+		switch f := ast.Unparen(call.Fun).(type) {
+		case *ast.SelectorExpr:
+			if triggerNames[f.Sel.Name] && c.triggerRecv(f) {
+				return true
+			}
+		case *ast.Ident:
+			if len(call.Args) == 0 {
+				// stop := conn.Close; stop(): a method value held in a local.
+				if _, ok := c.info.Uses[f].(*types.Var); ok {
+					return true
+				}
+				continue
+			}
+		}
+		if len(call.Args) > 0 {
+			if fn, ok := typeutil.Callee(c.info, call).(*types.Func); ok && c.finishesAnyParam(fn) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // findWrappers records the writers that wrap a destination: built by a
@@ -274,6 +324,46 @@ func firstArg(e ast.Expr) ast.Expr {
 	return nil
 }
 
+// fieldCandidates returns the field selectors the calls use as a
+// receiver or argument that belong to a knowledge.FieldPairs pair. The
+// pairs are looked up only when some field is closed: no rule applies to
+// field writers otherwise.
+func (c *checker) fieldCandidates(calls []*ast.CallExpr) []*ast.SelectorExpr {
+	var sels []*ast.SelectorExpr
+	closed := false
+	for _, call := range calls {
+		f, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		if x, ok := ast.Unparen(f.X).(*ast.SelectorExpr); ok && c.isField(x) {
+			sels = append(sels, x)
+			closed = closed || f.Sel.Name == "Close" || f.Sel.Name == "CloseWrite"
+		}
+		for _, a := range call.Args {
+			if x, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && c.isField(x) {
+				sels = append(sels, x)
+				closed = true // closeQuietly(c.conn), perhaps
+			}
+		}
+	}
+	if !closed {
+		return nil
+	}
+	kept := sels[:0]
+	for _, sel := range sels {
+		if c.pairField(sel) {
+			kept = append(kept, sel)
+		}
+	}
+	return kept
+}
+
+func (c *checker) isField(sel *ast.SelectorExpr) bool {
+	s := c.info.Selections[sel]
+	return s != nil && s.Kind() == types.FieldVal
+}
+
 // pairField reports whether sel selects a field of a knowledge.FieldPairs
 // pair, as writer or destination.
 func (c *checker) pairField(sel *ast.SelectorExpr) bool {
@@ -294,6 +384,9 @@ func (c *checker) pairField(sel *ast.SelectorExpr) bool {
 // findFieldWrappers tracks the field writers the function uses (c.bw),
 // each over the field it is paired with (c.conn) on the same value.
 func (c *checker) findFieldWrappers(m *model, fields []*ast.SelectorExpr) {
+	if len(fields) == 0 {
+		return
+	}
 	pairs := c.pkg.FieldPairs()
 	byRef := make(map[ref]*ast.SelectorExpr)
 	var order []ref
