@@ -29,8 +29,8 @@ var pressure = flushtest.Config{
 // throws the Flush error away, as the bug does.
 func send(c net.Conn, n int, discard bool) error {
 	bw := bufio.NewWriter(c)
-	bw.Write(bytes.Repeat([]byte("x"), n)) // sticky: Flush returns the same error
-	err := bw.Flush()
+	_, _ = bw.Write(bytes.Repeat([]byte("x"), n)) // sticky: Flush returns the same error
+	err := bw.Flush()                             //lint:ignore flushcheck discarding it is the bug under test
 	if discard {
 		return nil
 	}
@@ -105,22 +105,25 @@ func TestReleasedPeerGetsEverything(t *testing.T) {
 func TestStallIsAGate(t *testing.T) {
 	cfg := flushtest.Config{Reader: flushtest.StallAfter(1000), WriteTimeout: time.Minute}
 	p := flushtest.Pipe(cfg)
-	go p.Conn.Write(make([]byte, 5000))
+	go func() { _, _ = p.Conn.Write(make([]byte, 5000)) }()
 	p.Peer.WaitRead(1000, time.Minute)
 	p.Peer.Allow(500)
 	p.Peer.WaitRead(1500, time.Minute)
 	if got := p.Peer.N(); got != 1500 {
 		t.Errorf("the peer read %d bytes, want exactly 1500", got)
 	}
-	p.Finish()
+	if _, err := p.Finish(); err != nil {
+		t.Error(err)
+	}
 }
 
 func TestBufferedAtClose(t *testing.T) {
 	p := flushtest.Pipe(flushtest.Config{})
 	bw := bufio.NewWriter(p.Conn)
 	p.Conn.Watch(bw)
-	bw.WriteString("hello, world")
-	p.Conn.Close() // closed before the Flush: the bytes are still in bw
+	_, _ = bw.WriteString("hello, world") // sticky
+	_ = p.Conn.Close()                    // before the Flush: the bytes are still in bw
+	//lint:ignore flushcheck flushing into the closed connection is the point
 	v := judge(t, p, 12, bw.Flush())
 	if v.Buffered != 12 || v.Outcome != flushtest.Reported {
 		t.Errorf("got %v, want failure reported with 12 bytes buffered at close", v)
@@ -134,7 +137,9 @@ func TestBufferedAtClose(t *testing.T) {
 
 func TestCloseWrite(t *testing.T) {
 	for name, p := range pairs(t, flushtest.Config{}) {
-		p.Conn.Write([]byte("abc"))
+		if _, err := p.Conn.Write([]byte("abc")); err != nil {
+			t.Fatal(err)
+		}
 		if err := p.Conn.CloseWrite(); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -148,7 +153,9 @@ func TestCloseWrite(t *testing.T) {
 		if seen[flushtest.Write] != 1 || seen[flushtest.CloseWrite] != 1 || p.Ledger.Delivered() != 3 {
 			t.Errorf("%s: ledger\n%s", name, p.Ledger)
 		}
-		p.Finish()
+		if _, err := p.Finish(); err != nil {
+			t.Error(err)
+		}
 	}
 }
 
@@ -172,7 +179,9 @@ func TestSinkFaults(t *testing.T) {
 	}
 
 	s = flushtest.NewSink(flushtest.FailClose(errors.New("commit failed")))
-	s.Write([]byte("x"))
+	if _, err := s.Write([]byte("x")); err != nil {
+		t.Fatal(err)
+	}
 	s.Fail(nil)
 	if _, err := s.Write([]byte("y")); !errors.Is(err, flushtest.ErrNoSpace) {
 		t.Errorf("write after Fail: %v", err)
@@ -198,7 +207,7 @@ func TestBreakAfter(t *testing.T) {
 func bigBody(abort bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", strconv.Itoa(payload))
-		w.Write(make([]byte, payload))
+		_, _ = w.Write(make([]byte, payload)) // the client going away is not news
 		if err := http.NewResponseController(w).Flush(); err != nil && abort {
 			panic(http.ErrAbortHandler)
 		}

@@ -76,7 +76,7 @@ func ServeSlow(h http.Handler, req *http.Request, cfg Config) (*Response, error)
 		srv.WriteTimeout = cfg.WriteTimeout
 	}
 	go srv.Serve(rl) //nolint:errcheck // ends with ErrServerClosed
-	defer srv.Close()
+	defer closeQuietly(srv)
 	return fetch(ln.Addr().String(), req, cfg, l, outcome, onStall)
 }
 
@@ -97,7 +97,7 @@ func fetch(addr string, req *http.Request, cfg Config, l *Ledger, outcome <-chan
 	if err != nil {
 		return nil, fmt.Errorf("flushtest: dial: %w", err)
 	}
-	defer c.Close()
+	defer closeQuietly(c)
 	req.Close = true
 	if err := req.Write(c); err != nil {
 		return nil, fmt.Errorf("flushtest: send request: %w", err)
@@ -159,7 +159,7 @@ func parseResponse(data []byte, req *http.Request, perr error) *Response {
 		r.ClientErr = firstError(perr, fmt.Errorf("flushtest: no response: %w", err))
 		return r
 	}
-	defer resp.Body.Close()
+	defer closeQuietly(resp.Body)
 	r.Status, r.ContentLength = resp.StatusCode, resp.ContentLength
 	r.Body, err = io.ReadAll(resp.Body)
 	if err != nil {

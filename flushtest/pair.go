@@ -96,7 +96,7 @@ func TCP(cfg Config) (*Pair, error) {
 	if err != nil {
 		return nil, fmt.Errorf("flushtest: listen: %w", err)
 	}
-	defer ln.Close()
+	defer closeQuietly(ln)
 	accepted := make(chan net.Conn, 1)
 	go func() {
 		c, _ := ln.Accept() // a failed accept shows up as the dial's error or a nil conn
@@ -109,11 +109,15 @@ func TCP(cfg Config) (*Pair, error) {
 	}
 	far := <-accepted
 	if far == nil {
-		w.Close()
+		closeQuietly(w)
 		return nil, errors.New("flushtest: accept failed")
 	}
 	return newPair(w, far, cfg), nil
 }
+
+// closeQuietly closes c in the harness's own cleanup, where a failure
+// changes nothing: the run is judged by what the peer read.
+func closeQuietly(c io.Closer) { _ = c.Close() }
 
 // bufferControl returns a Control function that sets the socket buffer
 // sizes that are positive.
@@ -134,7 +138,7 @@ func bufferControl(snd, rcv int) func(string, string, syscall.RawConn) error {
 // bytes delivered and the error that ended the peer's stream (nil for a
 // clean end). Call it after the code under test returned.
 func (p *Pair) Finish() (int64, error) {
-	defer p.far.Close()
+	defer closeQuietly(p.far)
 	_ = p.Conn.Conn.Close() // already closed by the code under test, most often
 	p.Peer.Release()
 	return p.Peer.Wait(p.timeout)

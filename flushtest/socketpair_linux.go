@@ -35,8 +35,8 @@ func Socketpair(cfg Config) (*RawPair, error) {
 	}
 	p, err := newRawPair(fds, cfg)
 	if err != nil {
-		syscall.Close(fds[0])
-		syscall.Close(fds[1])
+		_ = syscall.Close(fds[0]) // cleanup of a failed construction
+		_ = syscall.Close(fds[1])
 		return nil, err
 	}
 	return p, nil
@@ -98,8 +98,8 @@ func (p *RawPair) WaitWritable() error {
 // peer, waits until it read to the end, and returns the bytes delivered
 // and the error that ended the peer's stream (nil for a clean end).
 func (p *RawPair) Finish() (int64, error) {
-	defer p.far.Close()
-	syscall.Close(p.FD)
+	defer closeQuietly(p.far)
+	_ = syscall.Close(p.FD) // the pair owns FD; closing it ends the peer's stream
 	p.Peer.Release()
 	return p.Peer.Wait(p.timeout)
 }
