@@ -27,9 +27,9 @@ type row struct {
 	run      func(fixed bool) (flushtest.Verdict, error)
 }
 
-// rows returns every reproducer in documentation order: the checks of
-// the suite, then those still being written (their rows run, and their
-// analyzer half waits for the check to join the suite).
+// rows returns every reproducer, check by check. A row may name a check
+// that is not in the suite yet: its shapes run all the same, and the
+// analyzer test reports it pending until the check joins the suite.
 func rows() []row {
 	f := newFixtures()
 	var all []row

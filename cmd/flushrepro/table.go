@@ -119,8 +119,9 @@ func markdown(results []result, runs int) string {
 	return b.String()
 }
 
-// cell escapes text for a Markdown table cell.
-func cell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+// cell escapes text for a Markdown table cell: pipes end cells, stars
+// start emphasis.
+func cell(s string) string { return strings.NewReplacer("|", "\\|", "*", "\\*").Replace(s) }
 
 func delivered(t tally) string {
 	if t.minimum == t.maximum {

@@ -10,9 +10,9 @@ import (
 
 // wantComment matches "want" followed by checks, each with an optional
 // backquoted regular expression: // want discard `Flush on bw` closeorder
-var wantComment = regexp.MustCompile("^//\\s*want\\s+(.*)$")
+var wantComment = regexp.MustCompile(`^//\s*want\s+(.*)$`)
 
-var wantItem = regexp.MustCompile("^\\s*([a-z][a-z0-9]*)(?:\\s+`([^`]*)`)?")
+var wantItem = regexp.MustCompile("^\\s*([a-z][a-z0-9]*)(?:\\s+`([^`]*)`)?") // backquotes inside
 
 // addWants reads the want comments of file into the shapes holding them.
 func (r *report) addWants(fset *token.FileSet, file *ast.File) error {

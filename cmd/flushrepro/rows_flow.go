@@ -18,8 +18,7 @@ import (
 	"github.com/flushcheck/flushcheck/testdata/reproducers/textreport"
 )
 
-// The rows of unflushed and closeorder (issue 3). Their shapes run now;
-// their analyzer half is checked once the check joins the suite.
+// The rows of the flow-sensitive checks, unflushed and closeorder.
 
 func (f *fixtures) unflushedRows() []row {
 	return []row{
