@@ -88,8 +88,8 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 	for cur := range fn.Preorder((*ast.CallExpr)(nil)) {
 		calls = append(calls, cur.Node().(*ast.CallExpr))
 	}
-	if !c.mayTrigger(calls) {
-		return nil // the fast path: no call a rule is about
+	if !c.mayTrigger(calls) || !c.mayWrap(calls) {
+		return nil // the fast path: no call a rule is about, or no writer over anything
 	}
 	var (
 		assigns []assignment
@@ -212,6 +212,28 @@ func (c *checker) mayTrigger(calls []*ast.CallExpr) bool {
 			if fn, ok := typeutil.Callee(c.info, call).(*types.Func); ok && c.finishesAnyParam(fn) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mayWrap reports whether some call could give the function a writer
+// over a destination it knows: a function taking a writer (a
+// constructor), Reset, Hijack, a pool's Put, SetLinger, or a method of a
+// field (a writer field paired with another).
+func (c *checker) mayWrap(calls []*ast.CallExpr) bool {
+	for _, call := range calls {
+		if f, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			switch f.Sel.Name {
+			case "Reset", "Hijack", "Put", "SetLinger":
+				return true
+			}
+			if x, ok := ast.Unparen(f.X).(*ast.SelectorExpr); ok && c.isField(x) {
+				return true
+			}
+		}
+		if fn, ok := typeutil.Callee(c.info, call).(*types.Func); ok && knowledge.WriterParam(fn) >= 0 {
+			return true
 		}
 	}
 	return false
