@@ -18,7 +18,7 @@
 // fails. The time the deadline takes decides how long a run lasts,
 // never how it ends.
 //
-// Socketpair gives a non-blocking AF_UNIX socketpair for code that
+// Socketpair (Linux) gives a non-blocking AF_UNIX socketpair for code that
 // writes with raw system calls and sees EAGAIN and short counts; its
 // WaitWritable is the poller such code should call, and it releases the
 // peer. Sink is an in-memory final destination with faults: FailAfter
