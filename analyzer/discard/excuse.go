@@ -23,11 +23,11 @@ func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit
 	if f == deferred || paths.Deferred(stmt) {
 		return c.checkedElsewhere(stmt, commit) // nothing runs after a deferred call to surface its error
 	}
+	if f == spawned {
+		return false // nothing orders a goroutine's call before a later check
+	}
 	if c.stickyResurfaces(stmt, commit, r) {
 		return true
-	}
-	if f == spawned {
-		return false
 	}
 	return c.paths.Failing(stmt)
 }

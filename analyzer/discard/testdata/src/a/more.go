@@ -168,3 +168,13 @@ func (s *Sink[W]) Abort() {
 func genericFlush[T interface{ *bufio.Writer }](w T) {
 	(*bufio.Writer)(w).Flush() // want `error from \(\*bufio.Writer\).Flush is discarded`
 }
+
+type streamer struct{ bw *bufio.Writer }
+
+func (s *streamer) kick() {
+	go s.bw.Flush() // want `error from \(\*bufio.Writer\).Flush on s.bw is discarded in a goroutine`
+}
+
+func (s *streamer) finish() error {
+	return s.bw.Flush() // ok: checked
+}
