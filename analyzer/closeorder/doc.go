@@ -68,7 +68,8 @@
 //   - a writer with nothing pending: a second Flush or Close after the
 //     one that finished it (such as a deferred Close kept as a safety net
 //     beside an explicit one), a write after Close (it fails), a Flush of
-//     a compressor before reading the buffer (streaming in chunks);
+//     a compressor before reading the buffer (streaming in chunks), unless
+//     a deferred Close is left to write the footer after the read;
 //   - a writer or connection that goes where the function cannot follow
 //     it (returned, stored, aliased, captured by a function literal,
 //     passed to a function that may close it) is treated as finished from

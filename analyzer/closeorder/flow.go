@@ -35,6 +35,7 @@ const (
 	fD                   // a deferred Close or Flush of it is registered
 	fC                   // closed explicitly: later writes fail, nothing is pending
 	fU                   // a field writer, which may hold bytes from before this function
+	fE                   // written since made, reset or closed: a Flush does not clear it
 )
 
 type fact struct {
@@ -357,7 +358,7 @@ func (f *flow) apply(s state, ev event) {
 			s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW; return g, true })
 		}
 	case evEscape:
-		s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW | fO | fU; return g, true })
+		s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW | fO | fU | fE; return g, true })
 	case evKill:
 		f.kill(s, ev)
 	case evLit:
@@ -373,7 +374,7 @@ func (f *flow) written(s state, id, depth int) {
 		if g.flags&fC != 0 {
 			return g, true // a write after Close fails: nothing is pending
 		}
-		g.flags |= fW
+		g.flags |= fW | fE
 		if g.kind == kSt && g.cur >= 0 {
 			dests = append(dests, int(g.cur))
 		}
@@ -431,7 +432,7 @@ func (f *flow) finish(s state, ev event) {
 		}
 		switch ev.op {
 		case opClose:
-			g.flags &^= fW | fO | fU
+			g.flags &^= fW | fO | fU | fE
 			g.flags |= fC
 		case opFlush:
 			g.flags &^= fW | fU
@@ -534,7 +535,7 @@ func (f *flow) reset(s state, ev event) {
 		case kCl, kDo, kPu:
 			return g, false // aimed at a new destination
 		}
-		g.flags &^= fW | fO | fC | fU
+		g.flags &^= fW | fO | fC | fU | fE
 		if t.finalizing && ev.cur >= 0 {
 			g.flags |= fO
 		}
@@ -547,7 +548,12 @@ func (f *flow) reset(s state, ev event) {
 
 func (f *flow) read(s state, ev event) {
 	for g := range s {
-		if g.kind != kSt || int(g.cur) != ev.id || g.flags&fW == 0 || g.failed() {
+		if g.kind != kSt || int(g.cur) != ev.id || g.failed() {
+			continue
+		}
+		// Bytes still buffered, or a finalizing writer flushed but left
+		// for a deferred Close to finish: its footer comes after the read.
+		if g.flags&fW == 0 && g.flags&(fD|fO|fE) != fD|fO|fE {
 			continue
 		}
 		w := int(g.id)

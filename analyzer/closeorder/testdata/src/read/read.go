@@ -190,3 +190,14 @@ func wrapOK(s string) (string, error) { // ok: closed before reading
 	}
 	return buf.String(), nil
 }
+
+func flushedButDeferredClose(p []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	defer zw.Close()
+	zw.Write(p)
+	if err := zw.Flush(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil // want `buf.Bytes\(\) runs before the deferred zw.Close\(\); the gzip footer is missing from the result`
+}
