@@ -27,9 +27,11 @@
 //     Close);
 //   - reading the result too early: Bytes or String of the bytes.Buffer
 //     (or String of the strings.Builder) under a buffered or finalizing
-//     writer, read after writes and before its Flush or Close; a deferred
-//     Close runs after the read. This holds for in-memory buffers too: the
-//     missing footer is missing from the result;
+//     writer, or the buffer passed where a reader is wanted
+//     (http.Post(url, ct, &buf), io.Copy(dst, &buf)), read after writes
+//     and before its Flush or Close; a deferred Close runs after the
+//     read. This holds for in-memory buffers too: the missing footer is
+//     missing from the result;
 //   - SetLinger(0) on a connection the function wrote to, followed by its
 //     Close: the kernel sends RST and drops the bytes not yet sent.
 //

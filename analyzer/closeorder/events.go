@@ -332,6 +332,9 @@ func (x *extractor) call(call *ast.CallExpr) {
 		case !types.IsInterface(pt) && t.wrapper:
 			x.handle(arg)
 			x.emit(event{kind: evWrite, pos: call.End(), id: id}) // addEntries(zw *zip.Writer)
+		case types.IsInterface(pt) && knowledge.HasRead(pt) && !knowledge.HasWrite(pt) && t.buffer:
+			x.handle(arg)
+			x.emit(event{kind: evRead, pos: call.End(), id: id, site: x.site(call, nil, false)}) // io.Copy(dst, &buf)
 		case types.IsInterface(pt) && knowledge.HasRead(pt) && !knowledge.HasWrite(pt) && !t.wrapper:
 			x.handle(arg)
 			x.emit(event{kind: evConnRead, pos: call.End(), id: id}) // io.ReadFull(conn, p)

@@ -167,7 +167,8 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 // destination, pooling or resetting a writer, reading a buffer, lingering.
 var triggerNames = map[string]bool{
 	"Close": true, "CloseWrite": true, "Put": true, "Reset": true,
-	"SetLinger": true, "Bytes": true, "String": true,
+	"SetLinger": true, "Bytes": true, "String": true, "WriteTo": true,
+	"Read": true, "Next": true,
 }
 
 // triggerRecv rules out, by the receiver's type, the common names that
@@ -175,7 +176,7 @@ var triggerNames = map[string]bool{
 // strings.Builder, Put of sync.Pool.
 func (c *checker) triggerRecv(f *ast.SelectorExpr) bool {
 	switch f.Sel.Name {
-	case "String", "Bytes":
+	case "String", "Bytes", "WriteTo", "Read", "Next":
 		t := c.info.TypeOf(f.X)
 		return t != nil && (isNamed(t, "bytes", "Buffer") || isNamed(t, "strings", "Builder"))
 	case "Put":
@@ -210,6 +211,9 @@ func (c *checker) mayTrigger(calls []*ast.CallExpr) bool {
 		}
 		if len(call.Args) > 0 {
 			if fn, ok := typeutil.Callee(c.info, call).(*types.Func); ok && c.finishesAnyParam(fn) {
+				return true
+			}
+			if len(c.readerArgs(call)) > 0 {
 				return true
 			}
 		}
@@ -485,6 +489,16 @@ func (c *checker) findTriggers(m *model, calls []*ast.CallExpr) bool {
 			}
 		}
 	}
+	for _, call := range calls {
+		for _, a := range c.readerArgs(call) {
+			if r, ok := c.refOf(m, a); ok {
+				if id, ok := m.get(r); ok && m.refs[id].isDest {
+					m.refs[id].buffer = true
+					trigger = true
+				}
+			}
+		}
+	}
 	if !trigger {
 		return false
 	}
@@ -693,9 +707,10 @@ func (c *checker) isLinger0(mc methodCall, call *ast.CallExpr) bool {
 }
 
 // isBufferRead reports whether mc reads the contents of an in-memory
-// buffer: Bytes or String of bytes.Buffer, String of strings.Builder.
+// buffer: Bytes, String, WriteTo, Next and the Read methods of
+// bytes.Buffer, String of strings.Builder.
 func (c *checker) isBufferRead(mc methodCall, call *ast.CallExpr) bool {
-	if len(call.Args) != 0 || mc.fn.Pkg() == nil {
+	if mc.fn.Pkg() == nil {
 		return false
 	}
 	recv := mc.fn.Type().(*types.Signature).Recv()
@@ -704,11 +719,47 @@ func (c *checker) isBufferRead(mc methodCall, call *ast.CallExpr) bool {
 	}
 	switch {
 	case isNamed(recv.Type(), "bytes", "Buffer"):
-		return mc.name == "Bytes" || mc.name == "String"
+		switch {
+		case mc.name == "Bytes", mc.name == "String":
+			return len(call.Args) == 0
+		case mc.name == "WriteTo", mc.name == "Next", strings.HasPrefix(mc.name, "Read") && mc.name != "ReadFrom":
+			return true
+		}
 	case isNamed(recv.Type(), "strings", "Builder"):
-		return mc.name == "String"
+		return mc.name == "String" && len(call.Args) == 0
 	}
 	return false
+}
+
+// readerArgs returns the in-memory buffers call passes where a reader
+// is wanted: io.Copy(dst, &buf), http.Post(url, ct, &buf) read what
+// the buffer holds.
+func (c *checker) readerArgs(call *ast.CallExpr) []ast.Expr {
+	var bufs []ast.Expr
+	var sig *types.Signature
+	for i, a := range call.Args {
+		t := c.info.TypeOf(a)
+		if t == nil || !isNamed(t, "bytes", "Buffer") {
+			continue
+		}
+		if sig == nil {
+			sig, _ = types.Unalias(c.info.TypeOf(call.Fun)).(*types.Signature)
+			if sig == nil {
+				return nil // a conversion or builtin
+			}
+		}
+		var pt types.Type
+		switch {
+		case i < sig.Params().Len()-1 || (i < sig.Params().Len() && !sig.Variadic()):
+			pt = sig.Params().At(i).Type()
+		default:
+			continue // a variadic argument: fmt's ...any reads nothing
+		}
+		if types.IsInterface(pt) && knowledge.HasRead(pt) && !knowledge.HasWrite(pt) {
+			bufs = append(bufs, a)
+		}
+	}
+	return bufs
 }
 
 // isNamed reports whether t (or what it points to) is the named type

@@ -234,8 +234,13 @@ func (c *checker) diagnostic(f finding) (analysis.Diagnostic, bool) {
 			when = "the deferred " + types.ExprString(other.call)
 			related = append(related, c.deferredHere(other))
 		}
-		msg = fmt.Sprintf("%s runs before %s; %s missing from the result",
-			c.callText(at), when, c.lostIs(t, c.finishOpOf(t)))
+		if c.readsAsReader(m, at.call) {
+			msg = fmt.Sprintf("%s reads %s before %s; %s missing from what it reads",
+				c.callText(at), c.bufferName(m, t), when, c.lostIs(t, c.finishOpOf(t)))
+		} else {
+			msg = fmt.Sprintf("%s runs before %s; %s missing from the result",
+				c.callText(at), when, c.lostIs(t, c.finishOpOf(t)))
+		}
 	case ruleLinger:
 		closeText := "the deferred " + types.ExprString(other.call)
 		if other.defer_ == nil {
@@ -266,6 +271,25 @@ func (c *checker) diagnostic(f finding) (analysis.Diagnostic, bool) {
 		}
 	}
 	return d, true
+}
+
+// readsAsReader reports whether call reads a buffer by taking it as an
+// io.Reader, rather than by a method of the buffer.
+func (c *checker) readsAsReader(m *model, call *ast.CallExpr) bool {
+	if mc, ok := c.methodCall(m, call); ok && c.isBufferRead(mc, call) {
+		return false
+	}
+	return len(c.readerArgs(call)) > 0
+}
+
+// bufferName names the buffer under writer t.
+func (c *checker) bufferName(m *model, t *tracked) string {
+	for _, d := range t.dests {
+		if m.refs[d].buffer {
+			return strings.TrimPrefix(m.refs[d].name, "&")
+		}
+	}
+	return "the buffer"
 }
 
 // callText names a site as it reads in the source: conn.Close(),

@@ -7,7 +7,9 @@ import (
 	"compress/gzip"
 	"encoding/base64"
 	"encoding/csv"
+	"encoding/json"
 	"io"
+	"net/http"
 	"strings"
 )
 
@@ -200,4 +202,46 @@ func flushedButDeferredClose(p []byte) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil // want `buf.Bytes\(\) runs before the deferred zw.Close\(\); the gzip footer is missing from the result`
+}
+
+func postBeforeClose(url string, v any) error {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	defer zw.Close()
+	if err := json.NewEncoder(zw).Encode(v); err != nil {
+		return err
+	}
+	resp, err := http.Post(url, "application/json", &buf) // want `http.Post\(url, "application/json", &buf\) reads buf before the deferred zw.Close\(\); the gzip footer is missing from what it reads`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func postAfterClose(url string, v any) error { // ok: closed before the buffer is sent
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if err := json.NewEncoder(zw).Encode(v); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	resp, err := http.Post(url, "application/json", &buf)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func copyBeforeFlush(dst io.Writer, rows [][]string) error {
+	buf := new(bytes.Buffer)
+	w := csv.NewWriter(buf)
+	w.WriteAll(rows[:1])
+	for _, r := range rows[1:] {
+		w.Write(r)
+	}
+	_, err := io.Copy(dst, buf) // want `io.Copy\(dst, buf\) reads buf before w.Flush\(\); buffered records of csv.Writer "w" are missing from what it reads`
+	w.Flush()
+	return err
 }
