@@ -388,8 +388,8 @@ func (x *extractor) methodEvents(call *ast.CallExpr, mc methodCall) {
 		ev.kind = evRead
 	case writesReceiver(mc.name, len(call.Args)):
 		ev.kind = evWrite
-	case strings.HasPrefix(mc.name, "Read") && mc.name != "ReadFrom" && !t.wrapper:
-		ev.kind = evConnRead
+	case strings.HasPrefix(mc.name, "Read") && mc.name != "ReadFrom" && (!t.wrapper || x.c.readable(mc.recv)):
+		ev.kind = evConnRead // conn.Read, or brw.ReadString of a hijacked bufio.ReadWriter
 	default:
 		return
 	}
@@ -398,6 +398,11 @@ func (x *extractor) methodEvents(call *ast.CallExpr, mc methodCall) {
 		ev.site = x.site(call, nil, false)
 	}
 	x.emit(ev)
+}
+
+func (c *checker) readable(e ast.Expr) bool {
+	t := c.info.TypeOf(e)
+	return t != nil && knowledge.HasRead(t)
 }
 
 // writesReceiver reports whether a method of this name writes to its

@@ -354,9 +354,7 @@ func (f *flow) apply(s state, ev event) {
 			}
 		}
 	case evConnRead:
-		if !f.m.refs[ev.id].wrapper {
-			s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW; return g, true })
-		}
+		f.peerAnswered(s, ev.id)
 	case evEscape:
 		s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW | fO | fU | fE; return g, true })
 	case evKill:
@@ -364,6 +362,25 @@ func (f *flow) apply(s state, ev event) {
 	case evLit:
 		f.record(ev.lit, s)
 	}
+}
+
+// peerAnswered notes a read from connection id (or through the reader
+// side of a wrapper over one): the peer answered what was written
+// before, so a reset no longer drops it.
+func (f *flow) peerAnswered(s state, id int) {
+	if f.m.refs[id].wrapper {
+		var conns []int
+		for _, g := range s.of(id) {
+			if g.kind == kSt && g.cur >= 0 {
+				conns = append(conns, int(g.cur))
+			}
+		}
+		for _, c := range conns {
+			f.peerAnswered(s, c)
+		}
+		return
+	}
+	s.update(id, func(g fact) (fact, bool) { g.flags &^= fW; return g, true })
 }
 
 // written marks ref id written, and the destination it writes to, which

@@ -76,3 +76,39 @@ func lingerFirst(c *net.TCPConn, p []byte) error {
 	_, err := c.Write(p)
 	return err
 }
+
+func lingerAfterHijackedAnswer(w interface {
+	Hijack() (net.Conn, *bufio.ReadWriter, error)
+}) error { // ok: the peer answered through the hijacked reader after the last write
+	conn, brw, err := w.Hijack()
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	brw.WriteString("PING\r\n")
+	if err := brw.Flush(); err != nil {
+		return err
+	}
+	if _, err := brw.ReadString('\n'); err != nil {
+		return err
+	}
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.SetLinger(0)
+	}
+	return nil
+}
+
+func lingerAfterHijackedWrite(w interface {
+	Hijack() (net.Conn, *bufio.ReadWriter, error)
+}) error {
+	conn, brw, err := w.Hijack()
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.SetLinger(0) // want `tc.SetLinger\(0\) makes the deferred conn.Close\(\) reset net.Conn "conn", which this function wrote to; unsent bytes are dropped`
+	}
+	brw.WriteString("BYE\r\n")
+	return brw.Flush()
+}
