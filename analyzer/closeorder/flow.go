@@ -12,10 +12,14 @@ import (
 
 // The flow analysis runs forward over a function's control-flow graph
 // with a set of facts per program point. Each fact stands for at least
-// one path from the entry; every transfer maps one fact to at most one
-// fact of the same ref (or adds facts of wrappers when their destination
-// is closed), so the union at joins loses no path and a fact at a point
-// proves a path that reaches it.
+// one path from the entry: a transfer maps one fact to at most one fact
+// of the same ref, or derives a new fact from one fact and the event
+// (a close of the destination a writer's fact points at), so the union
+// at joins loses no path and a fact at a point proves a path that
+// reaches it. Two transfers relate facts of different refs and so may
+// combine paths: bytes written to a writer mark its destination written,
+// and a read through a writer marks its connection answered; both only
+// matter to SetLinger.
 type factKind uint8
 
 const (
@@ -128,7 +132,7 @@ func (c *checker) checkUnit(m *model, unit inspector.Cursor) {
 			}
 		}
 	}
-	any := false
+	found := false
 	for _, b := range g.Blocks {
 		if !b.Live {
 			continue
@@ -145,10 +149,10 @@ func (c *checker) checkUnit(m *model, unit inspector.Cursor) {
 			}
 			f.events[b.Index] = append(f.events[b.Index], x.node(n)...)
 		}
-		any = any || len(f.events[b.Index]) > 0
+		found = found || len(f.events[b.Index]) > 0
 	}
 	f.deferLits = x.deferLits
-	if any {
+	if found {
 		f.solve()
 	}
 }
