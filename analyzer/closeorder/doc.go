@@ -20,11 +20,12 @@
 //     defer gz.Close() registered before defer f.Close() closes f first;
 //     and an explicit f.Close() runs before a deferred gz.Close();
 //   - hand-back before finish: the writer put back in a sync.Pool while
-//     written and not finished, or finished after it is back (by an
-//     explicit call, or by a defer that runs after the Put), or Reset to
-//     another destination with written bytes not yet flushed, which Reset
-//     discards (also a deferred Reset that runs before the deferred
-//     Close);
+//     written and not finished (a compressor is finished by Close: after
+//     a Flush its footer is still to come), or finished after it is back
+//     (by an explicit call, or by a defer that runs after the Put), or
+//     Reset to another destination with written bytes not yet finished,
+//     which Reset discards (also a deferred Reset that runs before the
+//     deferred Close);
 //   - reading the result too early: Bytes or String of the bytes.Buffer
 //     (or String of the strings.Builder) under a buffered or finalizing
 //     writer, or the buffer passed where a reader is wanted

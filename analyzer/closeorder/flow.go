@@ -70,6 +70,13 @@ func (s state) add(f fact) { s[f] = struct{}{} }
 // made it (if err == nil { err = zw.Close() } skips the Close).
 func (g fact) failed() bool { return g.errv != nil && g.nonNil }
 
+// unfinished reports whether the writer of g holds bytes for its
+// destination: written since the last finish, or a finalizing writer
+// written to and flushed but not closed (its footer is still to come).
+func (g fact) unfinished() bool {
+	return g.flags&fW != 0 || g.flags&(fO|fE) == fO|fE
+}
+
 // of returns the facts of ref id.
 func (s state) of(id int) []fact {
 	var fs []fact
@@ -526,7 +533,7 @@ func (f *flow) put(s state, ev event) {
 		if g.kind != kSt {
 			continue
 		}
-		if g.flags&fW != 0 && !g.failed() {
+		if g.unfinished() && !g.failed() {
 			f.c.record(finding{rule: rulePutDirty, m: f.m, at: ev.site, w: ev.id, other: -1})
 		}
 		if g.flags&fD != 0 {
@@ -547,7 +554,7 @@ func (f *flow) reset(s state, ev event) {
 	for _, g := range s.of(ev.id) {
 		// Only bytes on their way to a known destination, aimed now at
 		// another one, are lost by the Reset.
-		if g.kind == kSt && g.flags&fW != 0 && g.cur != -1 && g.cur != int32(ev.cur) && !g.failed() {
+		if g.kind == kSt && g.unfinished() && g.cur != -1 && g.cur != int32(ev.cur) && !g.failed() {
 			f.c.record(finding{rule: ruleResetDirty, m: f.m, at: ev.site, w: ev.id, other: -1})
 		}
 	}

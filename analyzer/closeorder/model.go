@@ -36,6 +36,7 @@ type tracked struct {
 	dests      []int    // every destination it may write to
 	pairDest   int      // a field writer: the field it is made over (knowledge.FieldPairs), or -1
 	hasFinish  bool     // some Close or Flush of it in the function
+	hasClose   bool     // some Close of it in the function
 	written    bool     // the function writes to it somewhere
 
 	isDest  bool // some wrapper writes to it
@@ -319,6 +320,7 @@ func (c *checker) findWrappers(m *model, assigns []assignment, hijacks []*ast.As
 		if r, ok := c.refOf(m, mc.recv); ok {
 			if id, ok := m.get(r); ok {
 				m.refs[id].hasFinish = true
+				m.refs[id].hasClose = m.refs[id].hasClose || mc.name == "Close"
 			}
 		}
 	}

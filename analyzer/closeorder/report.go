@@ -335,7 +335,7 @@ func finishName(t *tracked) string {
 }
 
 func (c *checker) beforeFinish(t *tracked) string {
-	if t.hasFinish {
+	if t.hasFinish && (!t.finalizing || t.hasClose) {
 		return "before " + t.name + "." + finishName(t) + "()"
 	}
 	return "without " + t.name + "." + finishName(t) + "()"

@@ -266,3 +266,21 @@ func deferResetRightOrder(w http.ResponseWriter, p []byte) { // ok: the Reset is
 	defer zw.Close()
 	zw.Write(p)
 }
+
+func putAfterFlushOnly(w io.Writer, p []byte) error {
+	zw := gzPool.Get().(*gzip.Writer)
+	zw.Reset(w)
+	zw.Write(p)
+	err := zw.Flush()
+	gzPool.Put(zw) // want `gzPool.Put\(zw\) hands zw back to the pool without zw.Close\(\); the gzip footer is never written`
+	return err
+}
+
+func putBufioAfterFlush(w io.Writer, p []byte) error { // ok: a bufio.Writer is finished by Flush
+	bw := bwPool.Get().(*bufio.Writer)
+	bw.Reset(w)
+	bw.Write(p)
+	err := bw.Flush()
+	bwPool.Put(bw)
+	return err
+}
