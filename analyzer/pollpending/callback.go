@@ -165,7 +165,9 @@ func (c *checker) trueAfterEAGAIN(u *unit, s *site) []*ast.ReturnStmt {
 
 // trueOnEAGAIN reports whether e is true whenever the error is EAGAIN:
 // the constant true, or a test such as err != unix.EINTR that can be
-// false only for other errors.
+// false only for other errors; or whether e is an EAGAIN test of
+// another error (cerr != unix.EAGAIN, with cerr a setsockopt's), whose
+// answer is true whatever the write returned.
 func (t *tester) trueOnEAGAIN(e ast.Expr) bool {
 	if t.c.isBoolConst(e, true) {
 		return true
@@ -173,8 +175,32 @@ func (t *tester) trueOnEAGAIN(e ast.Expr) bool {
 	if t.c.isBoolConst(e, false) {
 		return false
 	}
-	_, ifFalse := t.refine(e)
+	ifTrue, ifFalse := t.refine(e)
+	if ifTrue == errAny && ifFalse == errAny {
+		return t.err != nil && t.c.mentionsAgainTest(e) // the test was meant for this write
+	}
 	return ifFalse&errAgain == 0
+}
+
+// mentionsAgainTest reports whether e names EAGAIN (or EWOULDBLOCK) or
+// calls a helper known to test for it.
+func (c *checker) mentionsAgainTest(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // not evaluated here
+		case *ast.Ident:
+			found = found || c.isEAGAIN(n)
+		case *ast.CallExpr:
+			if fn := c.callee(n); fn != nil {
+				f := c.summaryOf(fn).errTest
+				found = found || f != nil && f.isEAGAINTest()
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func (c *checker) reportCallback(u *unit, method string, ret *ast.ReturnStmt, sites []*site) {

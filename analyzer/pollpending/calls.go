@@ -122,26 +122,29 @@ func (c *checker) isEAGAIN(e ast.Expr) bool {
 }
 
 // callTest returns what a call tells about the tracked error when it
-// returns true and false: errors.Is(err, EAGAIN) and helpers known by
-// fact to test for EAGAIN hold exactly for EAGAIN whatever error they are
-// given; errors.Is(err, ErrX) and other helpers must be given err.
+// returns true and false. The call must test that error, or one derived
+// from it (see errAliases): errors.Is(err, EAGAIN), helpers known by
+// fact to test for EAGAIN, errors.Is(err, ErrX) and other helpers.
 func (t *tester) callTest(call *ast.CallExpr) (ifTrue, ifFalse errSet) {
 	fn := t.c.callee(call)
 	if fn == nil {
 		return errAny, errAny
 	}
 	if isAgainClass(fn) {
+		if !t.about(testedError(call)) {
+			return errAny, errAny // the class of another error
+		}
 		return errNonNil, errNoAgain // errno.Timeout(), os.IsTimeout(err): true for EAGAIN
 	}
 	if len(call.Args) == 0 {
 		return errAny, errAny
 	}
-	if isErrorsFunc(fn, "As") && len(call.Args) == 2 && t.asErrno(call.Args[1]) {
+	if isErrorsFunc(fn, "As") && len(call.Args) == 2 && t.asErrno(call.Args[1]) && t.about(call.Args[0]) {
 		return errNonNil, errNil | errOther // errors.As(err, &errno)
 	}
 	if isErrorsFunc(fn, "Is") && len(call.Args) == 2 {
 		switch {
-		case t.c.isEAGAIN(call.Args[1]):
+		case t.c.isEAGAIN(call.Args[1]) && t.about(call.Args[0]):
 			return errAgain, errNoAgain
 		case t.isErr(call.Args[0]) && t.c.isErrorValue(call.Args[1]):
 			return errOther, errAny
@@ -149,10 +152,22 @@ func (t *tester) callTest(call *ast.CallExpr) (ifTrue, ifFalse errSet) {
 		return errAny, errAny
 	}
 	f := t.c.summaryOf(fn).errTest
-	if f == nil || len(call.Args) != 1 || !f.isEAGAINTest() && !t.isErr(call.Args[0]) {
+	if f == nil || len(call.Args) != 1 || !t.isErr(call.Args[0]) && !(f.isEAGAINTest() && t.about(call.Args[0])) {
 		return errAny, errAny // not a test, or a test of something else
 	}
 	return f.IfTrue, f.IfFalse
+}
+
+// testedError returns the error a class test looks at: the receiver of
+// errno.Timeout(), the argument of os.IsTimeout(err).
+func testedError(call *ast.CallExpr) ast.Expr {
+	if len(call.Args) == 1 {
+		return call.Args[0]
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return call.Fun
 }
 
 // isAgainClass reports whether fn answers true for EAGAIN among other

@@ -67,13 +67,22 @@
 // Temporary methods of syscall.Errno and os.IsTimeout (true for EAGAIN
 // among others), the ok of errno, ok := err.(syscall.Errno),
 // errors.As(err, &errno) and a type switch on err (only an Errno, or an
-// interface it satisfies, can be EAGAIN), and helpers such as
+// interface it satisfies, can be EAGAIN), and helpers of one expression
+// or of several statements, such as
 //
-//	func isEAGAIN(err error) bool { return errors.Is(err, unix.EAGAIN) }
+//	func isEAGAIN(err error) bool {
+//		errno, ok := err.(syscall.Errno)
+//		return ok && (errno == syscall.EAGAIN || errno == syscall.EWOULDBLOCK)
+//	}
 //
-// which are learned with analysis facts, across packages (so are helpers
-// that test for another error, like errors.Is(err, unix.EPIPE): on their
-// true branch the write failed). So are user-defined poll-style APIs: a
+// which are learned with analysis facts, across packages, by reading
+// what the paths to each return say about err (so are helpers that test
+// for another error, like errors.Is(err, unix.EPIPE): on their true
+// branch the write failed). A test counts only when it is of the
+// write's error, a copy of it, its Errno, or a wrapping of it
+// (os.NewSyscallError): a callback that returns cerr != unix.EAGAIN,
+// with cerr a setsockopt's error, reports done whatever the write
+// returned. So are user-defined poll-style APIs: a
 // function returning (n int, err error) straight from a raw write, on a
 // path where the write succeeded (its callers are checked as if they
 // called the raw write), and a function returning (done bool) that

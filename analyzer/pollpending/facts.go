@@ -131,26 +131,53 @@ func (c *checker) exportFacts() {
 	}
 }
 
-// errTestOf returns the fact for u when it is "func(err) bool { return
-// T }" and T tells something about err.
+// errTestOf returns the fact for u when it is a func(err) bool whose
+// answers tell something about err. Every path to a return is read with
+// what its conditions say about err, so the helper may be one expression
+// or several statements:
+//
+//	errno, ok := err.(syscall.Errno)
+//	return ok && (errno == syscall.EAGAIN || errno == syscall.EWOULDBLOCK)
 func (c *checker) errTestOf(u *unit) *errTestFact {
 	sig := u.sig
 	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !isBool(sig.Results().At(0).Type()) {
 		return nil // not a one-argument predicate
 	}
-	if len(u.body.List) != 1 {
-		return nil // not a single return statement
-	}
-	ret, ok := u.body.List[0].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
+	g := c.graph(u)
+	if g == nil || len(g.Blocks) == 0 {
 		return nil
 	}
 	t := &tester{c: c, u: u, err: sig.Params().At(0)}
-	ifTrue, ifFalse := t.refine(ret.Results[0])
-	if ifTrue == errAny && ifFalse == errAny {
-		return nil // says nothing about err
+	var ifTrue, ifFalse errSet
+	t.walkFrom(g.Blocks[0], 0, func(n ast.Node, set errSet) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok {
+			return false
+		}
+		tr, fa := errAny, errAny // a bare return of a named result: unknown
+		if len(ret.Results) == 1 {
+			tr, fa = t.answer(ret.Results[0])
+		}
+		ifTrue |= set & tr & errAny
+		ifFalse |= set & fa & errAny
+		return true
+	})
+	if ifTrue == 0 || ifFalse == 0 || ifTrue == errAny && ifFalse == errAny {
+		return nil // a constant answer, or one that says nothing about err
 	}
 	return &errTestFact{IfTrue: ifTrue, IfFalse: ifFalse}
+}
+
+// answer refines on a returned boolean: a constant holds (or fails)
+// whatever the error.
+func (t *tester) answer(e ast.Expr) (ifTrue, ifFalse errSet) {
+	switch {
+	case t.c.isBoolConst(e, true):
+		return errAny, 0
+	case t.c.isBoolConst(e, false):
+		return 0, errAny
+	}
+	return t.refine(e)
 }
 
 // pollWriteOf returns the fact for u when it returns (n int, err error)

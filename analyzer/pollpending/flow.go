@@ -79,7 +79,7 @@ func (t *tester) refine(cond ast.Expr) (ifTrue, ifFalse errSet) {
 	case *ast.CallExpr:
 		return t.callTest(e)
 	case *ast.Ident:
-		if v, ok := t.c.pass.TypesInfo.Uses[e].(*types.Var); ok && t.u.isErrnoOK(t.c, v) {
+		if v, ok := t.c.pass.TypesInfo.Uses[e].(*types.Var); ok && t.aliases().oks[v] {
 			return errNonNil, errNil | errOther // ok of errno, ok := err.(syscall.Errno)
 		}
 	}
@@ -107,8 +107,14 @@ func (t *tester) refineBinary(e *ast.BinaryExpr) (ifTrue, ifFalse errSet) {
 
 // equal refines on x == y.
 func (t *tester) equal(x, y ast.Expr) (ifTrue, ifFalse errSet) {
-	if t.c.isEAGAIN(x) || t.c.isEAGAIN(y) {
-		return errAgain, errNoAgain // any error compared with EAGAIN counts
+	if t.c.isEAGAIN(y) {
+		x, y = y, x
+	}
+	if t.c.isEAGAIN(x) {
+		if !t.about(y) {
+			return errAny, errAny // another error compared with EAGAIN
+		}
+		return errAgain, errNoAgain
 	}
 	if t.isErr(y) {
 		x, y = y, x
@@ -122,8 +128,21 @@ func (t *tester) equal(x, y ast.Expr) (ifTrue, ifFalse errSet) {
 	return t.countTest(&ast.BinaryExpr{X: x, Op: token.EQL, Y: y})
 }
 
+// isErr reports whether e is the write's error, or derived from it.
 func (t *tester) isErr(e ast.Expr) bool {
-	return t.err != nil && t.c.varOf(e) == t.err
+	return t.err != nil && t.c.derives(t.aliases(), e)
+}
+
+// about reports whether an EAGAIN test of e tests the write's error:
+// e derives from it or wraps it, or the error is in no variable, so
+// that any test may be the one.
+func (t *tester) about(e ast.Expr) bool {
+	return t.err == nil || t.c.wrapped(t.aliases(), e)
+}
+
+// aliases returns what the function derives from the write's error.
+func (t *tester) aliases() *errAliases {
+	return t.c.aliasesOf(t.u, t.err)
 }
 
 // countTest refines on a comparison of the count with 0 or -1: the raw
@@ -254,6 +273,11 @@ func (t *tester) walk(g *cfg.CFG, at ast.Node, visit visitor) {
 	if b == nil {
 		return // the node is not in this graph
 	}
+	t.walkFrom(b, i+1, visit)
+}
+
+// walkFrom visits the paths that start at node i of block b.
+func (t *tester) walkFrom(b *cfg.Block, i int, visit visitor) {
 	type item struct {
 		b     *cfg.Block
 		start int
@@ -264,7 +288,7 @@ func (t *tester) walk(g *cfg.CFG, at ast.Node, visit visitor) {
 		s errSet
 	}
 	seen := make(map[key]bool)
-	work := []item{{b, i + 1, errAny}}
+	work := []item{{b, i, errAny}}
 	push := func(b *cfg.Block, s errSet) {
 		if s&errAny == 0 || seen[key{b.Index, s}] {
 			return // infeasible, or explored already
@@ -355,7 +379,7 @@ func (t *tester) isTypeSwitchOnErr(cc *ast.CaseClause) bool {
 		t.u.typeSwitches = typeSwitchSubjects(t.u.body)
 	}
 	x, ok := t.u.typeSwitches[cc]
-	return ok && t.c.varOf(x) == t.err
+	return ok && t.isErr(x)
 }
 
 // typeSwitchSubjects maps each clause of a type switch in body to the
@@ -419,28 +443,6 @@ func (t *tester) clears(n ast.Node) bool {
 	a, ok := n.(*ast.AssignStmt)
 	return ok && t.err != nil && len(a.Lhs) == 1 && len(a.Rhs) == 1 &&
 		t.c.varOf(a.Lhs[0]) == t.err && t.c.isNil(a.Rhs[0])
-}
-
-// isErrnoOK reports whether v is the ok of a comma-ok assertion to
-// syscall.Errno: when it is false, the error is not EAGAIN.
-func (u *unit) isErrnoOK(c *checker, v *types.Var) bool {
-	if u.errnoOKs == nil {
-		u.errnoOKs = make(map[*types.Var]bool)
-		ast.Inspect(u.body, func(n ast.Node) bool {
-			a, ok := n.(*ast.AssignStmt)
-			if !ok || len(a.Lhs) != 2 || len(a.Rhs) != 1 {
-				return true // not a comma-ok assignment
-			}
-			ta, ok := ast.Unparen(a.Rhs[0]).(*ast.TypeAssertExpr)
-			if ok && ta.Type != nil && isErrno(c.pass.TypesInfo.TypeOf(ta.Type)) {
-				if ok := c.varOf(a.Lhs[1]); ok != nil {
-					u.errnoOKs[ok] = true
-				}
-			}
-			return true
-		})
-	}
-	return u.errnoOKs[v]
 }
 
 // isErrno reports whether t is syscall.Errno (x/sys/unix.Errno is an alias).

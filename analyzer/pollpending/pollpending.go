@@ -115,7 +115,7 @@ type unit struct {
 	body *ast.BlockStmt
 	tags map[ast.Expr]ast.Expr // switch case value -> switch tag, built lazily
 
-	errnoOKs     map[*types.Var]bool          // ok of errno, ok := err.(syscall.Errno), built lazily
+	aliases      map[*types.Var]*errAliases   // what derives from each write's error, built lazily
 	typeSwitches map[*ast.CaseClause]ast.Expr // type switch clause -> subject, built lazily
 }
 

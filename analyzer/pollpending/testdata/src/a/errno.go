@@ -2,6 +2,7 @@ package a
 
 import (
 	"errors"
+	"os"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -180,6 +181,63 @@ func cbTypeSwitch(rc syscall.RawConn, p []byte) error {
 			return true // want `RawConn.Write callback returns true after EAGAIN`
 		}
 		return false
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}
+
+// The EAGAIN test must be of the write's error, or of one derived from it.
+
+func cbOtherError(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) bool {
+		serr := unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_SNDBUF, 1<<20)
+		_, werr = unix.Write(int(fd), p)
+		return serr != unix.EAGAIN // want `RawConn.Write callback returns true after EAGAIN`
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}
+
+func cbOtherErrorIs(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) bool {
+		serr := unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_SNDBUF, 1<<20)
+		_, werr = unix.Write(int(fd), p)
+		if errors.Is(serr, unix.EAGAIN) {
+			return false
+		}
+		return true // want `RawConn.Write callback returns true after EAGAIN`
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}
+
+func cbWrappedError(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) bool {
+		_, e := unix.Write(int(fd), p)
+		werr = os.NewSyscallError("write", e)
+		return !errors.Is(werr, unix.EAGAIN) // ok: the write's error, wrapped
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}
+
+func cbCopied(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) bool {
+		_, e := unix.Write(int(fd), p)
+		werr = e
+		return werr != unix.EAGAIN // ok: a copy of the write's error
 	})
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@
 package c
 
 import (
+	"io"
 	"syscall"
 
 	"pollutil"
@@ -59,4 +60,77 @@ func cbTryWriteOK(rc syscall.RawConn, p []byte) (n int, err error) {
 		err = werr
 	}
 	return n, err
+}
+
+// Helpers that assert syscall.Errno before comparing, learned by facts.
+
+func answerBusy(fd int, msg []byte) error {
+	n, err := syscall.Write(fd, msg)
+	if err != nil {
+		if pollutil.IsBusy(err) {
+			return nil // want `EAGAIN from syscall.Write is treated as success`
+		}
+		return err
+	}
+	if n < len(msg) {
+		return io.ErrShortWrite
+	}
+	return nil
+}
+
+func answerInterrupted(fd int, msg []byte) error {
+	n, err := syscall.Write(fd, msg)
+	if err != nil {
+		if pollutil.IsInterrupted(err) {
+			return nil // ok for this check: EINTR, not EAGAIN, is dropped
+		}
+		return err
+	}
+	if n < len(msg) {
+		return io.ErrShortWrite
+	}
+	return nil
+}
+
+// An offset loop: the EAGAIN branch waits and goes round again, so the
+// only way out is off reaching len(p), advanced by n.
+func writeFrom(fd int, p []byte, wait func(int) error) error {
+	for off := 0; off < len(p); {
+		n, err := pollutil.TryWrite(fd, p[off:]) // ok: off advances by n
+		if pollutil.IsBusySwitch(err) {
+			if err := wait(fd); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		off += n
+	}
+	return nil
+}
+
+func cbBusy(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) bool {
+		_, werr = syscall.Write(int(fd), p)
+		return !pollutil.IsBusy(werr) // ok: false on EAGAIN
+	})
+	if err != nil {
+		return err
+	}
+	return werr
+}
+
+func cbInterrupted(rc syscall.RawConn, p []byte) error {
+	var werr error
+	err := rc.Write(func(fd uintptr) bool {
+		_, werr = syscall.Write(int(fd), p)
+		return !pollutil.IsInterrupted(werr) // want `RawConn.Write callback returns true after EAGAIN`
+	})
+	if err != nil {
+		return err
+	}
+	return werr
 }

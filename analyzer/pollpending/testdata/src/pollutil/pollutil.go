@@ -5,6 +5,7 @@ package pollutil // want package:"pollAPI"
 
 import (
 	"errors"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -70,4 +71,26 @@ func (c *Conn) Flush() (done bool) { // want Flush:"pollDone"
 		c.pending = c.pending[n:]
 	}
 	return true
+}
+
+// IsBusy is an EAGAIN test written as an assertion to syscall.Errno
+// followed by a comparison: learned from the paths to its returns.
+func IsBusy(err error) bool { // want IsBusy:"errTest\\(true:again false:nil\\|other\\)"
+	en, ok := err.(syscall.Errno)
+	return ok && (en == syscall.EAGAIN || en == syscall.EWOULDBLOCK)
+}
+
+// IsBusySwitch is the same test as a type switch.
+func IsBusySwitch(err error) bool { // want IsBusySwitch:"errTest\\(true:again false:nil\\|other\\)"
+	switch en := err.(type) {
+	case syscall.Errno:
+		return en == unix.EAGAIN
+	}
+	return false
+}
+
+// IsInterrupted asserts the same way but tests for EINTR.
+func IsInterrupted(err error) bool { // want IsInterrupted:"errTest\\(true:other false:nil\\|again\\|other\\)"
+	en, ok := err.(syscall.Errno)
+	return ok && en == syscall.EINTR
 }
