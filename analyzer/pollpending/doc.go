@@ -90,7 +90,9 @@
 // callers must not drop the result).
 // Paths are followed on the control-flow graph of each function, reading
 // conditions on the error (err != nil, err == EAGAIN, n < 0, combined
-// with && and ||), so a check on one branch does not excuse another.
+// with && and ||) and on the count against a length (a failed write
+// returns -1, so where n == len(p) holds it succeeded in full), so a
+// check on one branch does not excuse another.
 //
 // pollpending deliberately does not report:
 //

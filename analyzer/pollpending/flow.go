@@ -150,11 +150,53 @@ func (t *tester) aliases() *errAliases {
 func (t *tester) countTest(e *ast.BinaryExpr) (ifTrue, ifFalse errSet) {
 	op, k, ok := t.c.countComparison(e, t.cnt)
 	if !ok {
-		return errAny, errAny
+		return t.lengthTest(e)
 	}
 	// The three regions of n: -1 (an error), 0 and >0 (no error).
 	neg, zero, pos := holds(op, -1, k), holds(op, 0, k), holds(op, 1, k)
 	return regions(neg, zero, pos), regions(!neg, !zero, !pos)
+}
+
+// lengthTest refines on a comparison of the count with a length that
+// cannot be negative (len(p), or a positive constant): a failed write
+// returns -1, so where n == len(p) or n >= len(p) holds the write
+// succeeded, in full.
+func (t *tester) lengthTest(e *ast.BinaryExpr) (ifTrue, ifFalse errSet) {
+	if t.cnt == nil {
+		return errAny, errAny
+	}
+	op, x, y := e.Op, e.X, e.Y
+	if t.c.varOf(y) == t.cnt {
+		x, y, op = y, x, mirror(op)
+	}
+	if t.c.varOf(x) != t.cnt || !t.c.nonNegative(y) {
+		return errAny, errAny // not the count against a length
+	}
+	switch op {
+	case token.EQL, token.GEQ, token.GTR:
+		return errNil, errAny
+	case token.NEQ, token.LSS, token.LEQ:
+		return errAny, errNil
+	}
+	return errAny, errAny
+}
+
+// nonNegative reports whether e is a call of len or cap, or a positive
+// constant.
+func (c *checker) nonNegative(e ast.Expr) bool {
+	if k, ok := c.intConst(e); ok {
+		return k > 0
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
+	return ok && (b.Name() == "len" || b.Name() == "cap")
 }
 
 func regions(neg, zero, pos bool) errSet {

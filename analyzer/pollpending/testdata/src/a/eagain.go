@@ -2,6 +2,7 @@ package a
 
 import (
 	"errors"
+	"io"
 	"log"
 
 	"golang.org/x/sys/unix"
@@ -171,4 +172,36 @@ func rangeSkip(fd int, msgs [][]byte, to unix.Sockaddr) error {
 		}
 	}
 	return nil // want `EAGAIN from unix.Sendto is treated as success`
+}
+
+// The count compared with the length: where it is equal, the write
+// succeeded in full, whatever EAGAIN did before.
+
+func writeOrQueue(c *conn, msg []byte, arm func(int) error) error {
+	n, err := unix.Write(c.fd, msg)
+	if err != nil && err != unix.EAGAIN {
+		return err
+	}
+	if n < 0 {
+		n = 0
+	}
+	if n == len(msg) {
+		return nil // ok: everything was written
+	}
+	c.out = append(c.out, msg[n:]...)
+	return arm(c.fd)
+}
+
+func writeOrGiveUp(c *conn, msg []byte) error {
+	n, err := unix.Write(c.fd, msg)
+	if n >= len(msg) {
+		return nil // ok: everything was written
+	}
+	if err == unix.EAGAIN {
+		return nil // want `EAGAIN from unix.Write is treated as success`
+	}
+	if err != nil {
+		return err
+	}
+	return io.ErrShortWrite
 }
