@@ -1,0 +1,175 @@
+// Command driver is the benchmark's floor: it loads packages exactly as
+// the standalone flushcheck does (go/packages, LoadAllSyntax, test
+// variants when -test) and runs analyzers through the same
+// golang.org/x/tools/go/analysis/checker, but lets the benchmark choose
+// them: a no-op analyzer (the cost of loading and type-checking alone),
+// x/tools' inspect or ctrlflow passes that the checks build on, one
+// check of the suite, or all of them. It can write CPU and heap
+// profiles, which the flushcheck command cannot.
+//
+//	driver [-test=false] [-analyzers noop|all|NAME,...] [-cpuprofile F] [-memprofile F] [-timing] packages...
+//
+// It prints the number of diagnostics in the root packages on stdout;
+// with -timing, how long loading and analysis took on stderr.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/flushcheck/flushcheck/analyzer/suite"
+)
+
+// noop does nothing: running it costs what the checker costs on top of
+// loading, which is next to nothing.
+var noop = &analysis.Analyzer{
+	Name: "noop",
+	Doc:  "noop: does nothing; measures loading and type-checking",
+	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+}
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintf(os.Stderr, "driver: %v\n", err)
+		os.Exit(2)
+	}
+}
+
+func run() (err error) {
+	tests := flag.Bool("test", true, "also load and analyze test files")
+	names := flag.String("analyzers", "noop", "noop, all (the suite), or a comma-separated list of suite checks and inspect, ctrlflow")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	memprofile := flag.String("memprofile", "", "write a heap profile (after analysis) to this file")
+	timing := flag.Bool("timing", false, "print load and analysis times on stderr")
+	golist := flag.Bool("golist", true, "also run the go list -find query the flushcheck command makes for unmatched patterns")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		return errors.New("usage: driver [flags] packages...")
+	}
+	analyzers, err := choose(*names)
+	if err != nil {
+		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return errors.Join(err, f.Close())
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			err = errors.Join(err, f.Close())
+		}()
+	}
+
+	start := time.Now()
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: *tests}
+	pkgs, err := packages.Load(cfg, flag.Args()...)
+	if err != nil {
+		return fmt.Errorf("load: %v", err)
+	}
+	var roots []*packages.Package
+	for _, p := range pkgs {
+		if p.Name != "main" || !strings.HasSuffix(p.ID, ".test") {
+			roots = append(roots, p)
+		}
+	}
+	if *golist {
+		if err := listMatches(flag.Args()); err != nil {
+			return err
+		}
+	}
+	loaded := time.Now()
+
+	graph, err := checker.Analyze(analyzers, roots, nil)
+	if err != nil {
+		return fmt.Errorf("analyze: %v", err)
+	}
+	seen := make(map[string]bool) // a file shared with a test variant is analyzed twice
+	for _, act := range graph.Roots {
+		if act.Err != nil && !act.Package.IllTyped {
+			fmt.Fprintf(os.Stderr, "driver: %s: %s: %v\n", act.Package.PkgPath, act.Analyzer.Name, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			seen[act.Package.Fset.Position(d.Pos).String()+" "+d.Message] = true
+		}
+	}
+	done := time.Now()
+	if *timing {
+		fmt.Fprintf(os.Stderr, "driver: %d root packages; load %.2fs, analysis %.2fs\n",
+			len(roots), loaded.Sub(start).Seconds(), done.Sub(loaded).Seconds())
+	}
+	if *memprofile != "" {
+		if err := writeHeapProfile(*memprofile); err != nil {
+			return err
+		}
+	}
+	fmt.Println(len(seen))
+	return nil
+}
+
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		return errors.Join(err, f.Close())
+	}
+	return f.Close()
+}
+
+// choose turns the -analyzers list into analyzers.
+func choose(list string) ([]*analysis.Analyzer, error) {
+	switch list {
+	case "noop":
+		return []*analysis.Analyzer{noop}, nil
+	case "all":
+		return suite.Analyzers(), nil
+	}
+	var out []*analysis.Analyzer
+	for name := range strings.SplitSeq(list, ",") {
+		switch name {
+		case "inspect":
+			out = append(out, inspect.Analyzer)
+		case "ctrlflow":
+			out = append(out, ctrlflow.Analyzer)
+		default:
+			a, ok := suite.Lookup(name)
+			if !ok {
+				return nil, fmt.Errorf("unknown analyzer %q", name)
+			}
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// listMatches makes the go list query that flushcheck makes to find
+// patterns that match nothing, so that the floor does the same work.
+func listMatches(patterns []string) error {
+	cmd := exec.Command("go", append([]string{"list", "-e", "-find", "-f", "{{range .Match}}{{.}}\n{{end}}"}, patterns...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if _, err := cmd.Output(); err != nil {
+		return fmt.Errorf("go list: %v: %s", err, stderr.String())
+	}
+	return nil
+}
