@@ -68,7 +68,25 @@ func (m *model) add(r ref, e ast.Expr, text string) *tracked {
 	if id, ok := m.ids[r]; ok {
 		return m.refs[id]
 	}
-	t := &tracked{ref: r, expr: e, name: text, createDest: -1, pairDest: -1}
+	// Messages name the ref itself: conn, not conn.(*net.TCPConn) or
+	// &buf; its type is that of the expression without the assertion.
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.TypeAssertExpr:
+			e = x.X
+			continue
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				e = x.X
+				continue
+			}
+		}
+		break
+	}
+	if name := r.root.Name() + r.path; text != name && r.root.Name() != "_" {
+		text = name
+	}
+	t := &tracked{ref: r, expr: ast.Unparen(e), name: text, createDest: -1, pairDest: -1}
 	m.ids[r] = len(m.refs)
 	m.refs = append(m.refs, t)
 	return t
