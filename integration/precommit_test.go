@@ -12,7 +12,8 @@ import (
 // checkout's flushcheck hook with `pre-commit try-repo` in a throwaway
 // repository, and commits: a buggy file is refused with flushcheck's
 // message, the fixed file is accepted, and a bug in a package the
-// commit does not touch does not stand in its way.
+// commit does not touch does not stand in its way. The hook
+// flushcheck-all then finds that bug.
 func TestPreCommit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs pre-commit, which builds flushcheck")
@@ -67,6 +68,15 @@ func TestPreCommit(t *testing.T) {
 	mustGit("add", "report")
 	if out, err := git("commit", "-m", "report"); err != nil || !strings.Contains(out, "Passed") {
 		t.Fatalf("commit of the fixed report: %v, want it accepted by the hook:\n%s", err, out)
+	}
+
+	// flushcheck-all looks at every package, legacy too.
+	cmd := exec.Command(preCommit, "try-repo", checkout, "flushcheck-all", "--all-files")
+	cmd.Dir, cmd.Env = repo, env
+	all, err := cmd.CombinedOutput()
+	const legacy = "legacy/legacy.go:13:8: error from (*gzip.Writer).Close on zw is discarded in a deferred call"
+	if err == nil || !strings.Contains(string(all), legacy) || strings.Contains(string(all), "report.go") {
+		t.Errorf("flushcheck-all: %v, want it to fail with the finding in legacy alone:\n%s", err, all)
 	}
 }
 
