@@ -59,6 +59,13 @@
 //		return nil // EAGAIN from unix.Sendto is treated as success; ...
 //	}
 //
+// So is a done result that is true after EAGAIN, in a function whose
+// done is true on success (one whose true means "would block" answers
+// false there): the constant true once EAGAIN is caught, or a test that
+// holds for it, like return err == nil || err == unix.EAGAIN. Done is a
+// claim that the write finished, wherever the bytes are kept: the caller
+// closes the session.
+//
 // A call of a poll-style function whose (done bool) result is thrown away.
 //
 // EAGAIN tests are recognized through go/types, never through the text:
@@ -115,9 +122,9 @@
 //     partial count such as 0 or n, or after a call or a store on the way
 //     that involves the function's variables (it may register for
 //     writability or keep the bytes), or a channel receive (it waits), or
-//     when the bytes come from a field or global that still holds them:
-//     an event loop that returns on EAGAIN and resumes on EPOLLOUT is
-//     correct;
+//     when the bytes come from a field or global that still holds them
+//     and the function answers with an error, not done: an event loop
+//     that returns nil on EAGAIN and resumes on EPOLLOUT is correct;
 //   - the count of a raw write inside a RawConn callback, or any
 //     func(uintptr) bool, which may be one passed on indirectly: the
 //     callback's answer is its EAGAIN test, and the standard library's

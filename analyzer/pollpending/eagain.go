@@ -10,18 +10,18 @@ import (
 )
 
 // checkEAGAIN reports a raw write whose EAGAIN is caught and answered
-// with success: nil, or the full length with a nil error, with nothing
-// on the way that retries, waits, or keeps the bytes.
+// with success: nil, the full length with a nil error, or done, with
+// nothing on the way that retries, waits, or keeps the bytes.
 func (c *checker) checkEAGAIN(s *site) {
 	if _, ok := c.callbacks[s.u]; ok {
 		return // a RawConn callback: checkCallbacks covers it
 	}
-	if !c.ownsBytes(s) {
-		return // the bytes live on in a field or global, for a later retry
-	}
-	ret := c.successAfterEAGAIN(s)
+	ret, viaDone := c.successAfterEAGAIN(s)
 	if ret == nil {
 		return
+	}
+	if !viaDone && !c.ownsBytes(s) {
+		return // the bytes live on in a field or global, for a later retry
 	}
 	bytes := "bytes"
 	if s.spec.buf >= 0 && s.spec.buf < len(s.call.Args) {
@@ -37,9 +37,11 @@ func (c *checker) checkEAGAIN(s *site) {
 }
 
 // successAfterEAGAIN returns a return statement that claims success on
-// a path where the write's error is known to be EAGAIN.
-func (c *checker) successAfterEAGAIN(s *site) *ast.ReturnStmt {
+// a path where the write's error may be EAGAIN, and whether it claims it
+// with a done result (true) rather than a nil error.
+func (c *checker) successAfterEAGAIN(s *site) (*ast.ReturnStmt, bool) {
 	var found *ast.ReturnStmt
+	var viaDone bool
 	t := &tester{c: c, u: s.u, err: s.errVar, cnt: s.cntVar}
 	t.walk(s.g, s.node, func(n ast.Node, set errSet) bool {
 		switch {
@@ -47,44 +49,101 @@ func (c *checker) successAfterEAGAIN(s *site) *ast.ReturnStmt {
 			return true // found, or EAGAIN is ruled out on this path
 		case s.retries(n):
 			return true // the write again: a retry
-		case set&errAny != errAgain:
-			return false // EAGAIN is not caught yet
 		}
 		if ret, ok := n.(*ast.ReturnStmt); ok {
-			if c.claimsDone(s, ret, set&errCleared != 0) {
-				found = ret
+			if claimed, done := c.claimsDone(t, s, ret, set); claimed {
+				found, viaDone = ret, done
 			}
 			return true
 		}
+		if set&errAny != errAgain {
+			return false // EAGAIN is not caught yet
+		}
 		return c.keepsPending(s.u, n)
 	})
-	return found
+	return found, viaDone
 }
 
-// claimsDone reports whether ret returns a nil error (nil, or the
-// write's error variable after it was cleared) and, if the function also
-// returns a count, the full length len(...).
-func (c *checker) claimsDone(s *site, ret *ast.ReturnStmt, cleared bool) bool {
-	u := s.u
-	res := u.sig.Results()
-	last := res.Len() - 1
-	if last < 0 || len(ret.Results) != res.Len() || !isError(res.At(last).Type()) {
-		return false // no error result, or a bare return
+// claimsDone reports whether ret, reached where the error may be
+// EAGAIN (set), claims the write done, and whether it does so with a
+// done result. Where EAGAIN is caught, a claim is a nil error (nil, or
+// the write's error variable after it was cleared), with the full length
+// len(...) for a count and true for a done result. Anywhere, it is a
+// done result that a test makes true on EAGAIN (err == nil || err ==
+// EAGAIN), with a nil error if there is one.
+func (c *checker) claimsDone(t *tester, s *site, ret *ast.ReturnStmt, set errSet) (claimed, viaDone bool) {
+	res := s.u.sig.Results()
+	if res.Len() == 0 || len(ret.Results) != res.Len() {
+		return false, false // nothing to claim with, or a bare return
 	}
-	errExpr := ret.Results[last]
-	if !c.isNil(errExpr) && !(cleared && s.errVar != nil && c.varOf(errExpr) == s.errVar) {
-		return false
-	}
-	for i := range last {
-		typ := res.At(i).Type()
-		if isInt(typ) && !c.isLenCall(ret.Results[i]) {
-			return false // a partial count (0, n, total): the caller can tell
+	caught, doneAt, hasErr := set&errAny == errAgain, -1, false
+	for i, e := range ret.Results {
+		switch typ := res.At(i).Type(); {
+		case isError(typ):
+			if !c.nilError(s, e, set) {
+				return false, false // the caller learns of the failure
+			}
+			hasErr = true
+		case isBool(typ):
+			isTrue, tested := t.trueOnAgain(e)
+			if !isTrue || doneAt >= 0 {
+				return false, false // false, done: the caller can tell
+			}
+			doneAt, caught = i, caught || tested
+		case isInt(typ):
+			if !c.isLenCall(e) {
+				return false, false // a partial count (0, n, total): the caller can tell
+			}
 		}
-		if isBool(typ) && !c.isBoolConst(ret.Results[i], true) {
-			return false // false, done: the caller can tell
-		}
 	}
-	return true
+	if !caught || !hasErr && doneAt < 0 {
+		return false, false // EAGAIN not told apart, or nothing that says success
+	}
+	if doneAt >= 0 && !c.trueMeansDone(s, doneAt) {
+		return false, false // true means something else, such as "would block"
+	}
+	return true, doneAt >= 0
+}
+
+// nilError reports whether e, an error returned where set holds, is nil:
+// the nil literal, or the write's error variable after it was cleared.
+func (c *checker) nilError(s *site, e ast.Expr, set errSet) bool {
+	return c.isNil(e) || set&errCleared != 0 && s.errVar != nil && c.varOf(e) == s.errVar
+}
+
+// trueOnAgain reports whether e, a returned bool, is true when the error
+// is EAGAIN: the constant true (if EAGAIN was caught on the way), or a
+// test of the error that holds for EAGAIN and fails for another outcome.
+func (t *tester) trueOnAgain(e ast.Expr) (isTrue, tested bool) {
+	if t.c.isBoolConst(e, true) {
+		return true, false
+	}
+	ifTrue, ifFalse := t.refine(e)
+	if ifTrue == errAny && ifFalse == errAny {
+		return false, false // says nothing about the error
+	}
+	return ifFalse&errAgain == 0, true
+}
+
+// trueMeansDone reports whether the i-th result of the function of s,
+// a bool, answers true on success: some return reached where the write
+// succeeded gives it as anything but false. A function whose true means
+// "would block" gives false there.
+func (c *checker) trueMeansDone(s *site, i int) bool {
+	found := false
+	t := &tester{c: c, u: s.u, err: s.errVar, cnt: s.cntVar}
+	t.walk(s.g, s.node, func(n ast.Node, set errSet) bool {
+		if found || set&errNil == 0 || n == s.node {
+			return true // done, a failed write, or the write again
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok {
+			return false
+		}
+		found = set&errNonNil == 0 && len(ret.Results) > i && !c.isBoolConst(ret.Results[i], false)
+		return true
+	})
+	return found
 }
 
 // isLenCall reports whether e is a call of the builtin len.

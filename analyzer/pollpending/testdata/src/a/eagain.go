@@ -205,3 +205,80 @@ func writeOrGiveUp(c *conn, msg []byte) error {
 	}
 	return io.ErrShortWrite
 }
+
+// A done result says the write is finished: true after EAGAIN drops the
+// bytes wherever they are kept, a field or the caller's slice.
+
+type session struct {
+	fd  int
+	out []byte
+	err error
+}
+
+func (s *session) drain() (done bool) {
+	for len(s.out) > 0 {
+		n, err := unix.Write(s.fd, s.out)
+		if err != nil {
+			if err != unix.EINTR && err != unix.EAGAIN {
+				s.err = err
+			}
+			return err == nil || err == unix.EAGAIN // want `EAGAIN from unix.Write is treated as success`
+		}
+		s.out = s.out[n:]
+	}
+	return true
+}
+
+func (s *session) drainOK() (done bool) { // want drainOK:"pollDone"
+	for len(s.out) > 0 {
+		n, err := unix.Write(s.fd, s.out)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			if err != unix.EAGAIN {
+				s.err = err
+			}
+			return err != unix.EAGAIN // ok: false on EAGAIN
+		}
+		s.out = s.out[n:]
+	}
+	return true
+}
+
+func offerQuick(fd int, p *[]byte) bool {
+	n, err := unix.Write(fd, *p)
+	if err == unix.EAGAIN {
+		return true // want `EAGAIN from unix.Write is treated as success`
+	}
+	if err != nil {
+		return true
+	}
+	*p = (*p)[n:]
+	return len(*p) == 0
+}
+
+func (s *session) stepEager() (done bool, err error) {
+	n, err := unix.Write(s.fd, s.out)
+	switch {
+	case err == nil:
+		s.out = s.out[n:]
+		return len(s.out) == 0, nil
+	case errors.Is(err, unix.EWOULDBLOCK):
+		return true, nil // want `EAGAIN from unix.Write is treated as success`
+	}
+	return false, err
+}
+
+// wouldBlock's true means "try again later": it answers false on success.
+func wouldBlock(fd int, p *[]byte) bool {
+	n, err := unix.Write(fd, *p)
+	if err == unix.EAGAIN {
+		return true // ok: true means the write would block
+	}
+	if err != nil {
+		return false
+	}
+	*p = (*p)[n:]
+	return false
+}
