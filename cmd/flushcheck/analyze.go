@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -66,11 +67,28 @@ func analyze(analyzers []*analysis.Analyzer, roots []*packages.Package) ([]findi
 
 // actionProblem describes a failed analysis. A package that did not
 // type-check has had its errors printed already, so it adds nothing.
+// A failure of a prerequisite (a required analyzer, or the same one on
+// a dependency) is described by the action that failed first, so that
+// one crash makes one line however many checks it stops.
 func actionProblem(act *checker.Action) []string {
 	if act.Package.IllTyped {
 		return nil
 	}
-	return []string{fmt.Sprintf("%s: %s: %v", act.Package.PkgPath, act.Analyzer.Name, act.Err)}
+	act = firstFailure(act)
+	return []string{fmt.Sprintf("%s: %s: %s", act.Package.PkgPath, act.Analyzer.Name, oneLine(act.Err.Error()))}
+}
+
+// firstFailure follows failed prerequisites from act down to an action
+// that failed by itself.
+func firstFailure(act *checker.Action) *checker.Action {
+	for strings.HasPrefix(act.Err.Error(), "failed prerequisites: ") {
+		i := slices.IndexFunc(act.Deps, func(dep *checker.Action) bool { return dep.Err != nil })
+		if i < 0 {
+			break
+		}
+		act = act.Deps[i]
+	}
+	return act
 }
 
 func newFinding(fset *token.FileSet, check string, d analysis.Diagnostic) finding {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"go/token"
@@ -111,11 +112,56 @@ func replaceFile(path string, data []byte) error {
 	return writeAtomic(path, data, info.Mode().Perm())
 }
 
+// checkWritable refuses a file whose mode has no write bit for its
+// owner: the user made it read-only (a rename would replace it anyway).
+func checkWritable(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if info.Mode().Perm()&0o200 == 0 {
+		return errReadOnly
+	}
+	return nil
+}
+
+// replaceUnchanged is replaceFile for a fix computed from before: it
+// refuses a read-only file, and one whose content is no longer before,
+// checked last just ahead of the rename.
+func replaceUnchanged(path string, before, after []byte) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("not a regular file")
+	}
+	if info.Mode().Perm()&0o200 == 0 {
+		return errReadOnly
+	}
+	return writeAtomicIf(path, after, info.Mode().Perm(), func() error {
+		now, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(now, before) {
+			return errChanged
+		}
+		return nil
+	})
+}
+
 // writeAtomic replaces path with data so that readers see the old file
-// or the new one, never half of it: it writes a temporary file in the
-// same directory (a rename does not cross file systems) and renames it
-// over path. On failure the temporary file is removed.
-func writeAtomic(path string, data []byte, perm fs.FileMode) (err error) {
+// or the new one, never half of it.
+func writeAtomic(path string, data []byte, perm fs.FileMode) error {
+	return writeAtomicIf(path, data, perm, nil)
+}
+
+// writeAtomicIf writes a temporary file in the same directory as path
+// (a rename does not cross file systems), then, if ok (when not nil)
+// still allows it, renames it over path. On failure the temporary file
+// is removed and path is untouched.
+func writeAtomicIf(path string, data []byte, perm fs.FileMode, ok func() error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".flushcheck-*")
 	if err != nil {
 		return err
@@ -137,6 +183,11 @@ func writeAtomic(path string, data []byte, perm fs.FileMode) (err error) {
 	}
 	if err = tmp.Close(); err != nil {
 		return err
+	}
+	if ok != nil {
+		if err = ok(); err != nil {
+			return err
+		}
 	}
 	return os.Rename(tmp.Name(), path)
 }

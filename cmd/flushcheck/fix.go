@@ -88,56 +88,142 @@ type fixResult struct {
 	problems []string
 }
 
+// fixPlan is the new content of one file, and the content it replaces.
+type fixPlan struct {
+	target        string // the file to write: links resolved
+	before, after []byte
+}
+
+// Why a file is left unchanged, besides conflicts and the module root.
+var (
+	errReadOnly = errors.New("read-only file; not fixed")
+	errChanged  = errors.New("file changed since flushcheck read it; not fixed (run flushcheck again)")
+)
+
 // applyFixes merges and applies the fixes of findings file by file,
 // writing the files or, with showDiff, printing a diff instead. A file
-// whose edits conflict, or that lies outside every allowed root, is left
-// alone and named in a problem.
-func (env *environment) applyFixes(findings []finding, roots []string, showDiff bool) fixResult {
+// whose edits conflict, that lies outside every allowed root, that is
+// read-only, or that changed since it was analyzed (sources, if not nil,
+// says what was analyzed) is left alone and named in a problem; so is
+// every other part of a fix that edits such a file, so that no fix is
+// applied by halves. Every file is computed before any is written.
+func (env *environment) applyFixes(findings []finding, roots []string, sources *snapshot, showDiff bool) fixResult {
 	res := fixResult{failed: make(map[string]bool)}
 	byFile := planFixes(findings)
+	var plans map[string]fixPlan
+	for {
+		plans = env.planFiles(findings, byFile, roots, sources, showDiff, &res)
+		if !dropFailedFixes(byFile, res.failed) {
+			break
+		}
+	}
+	for _, file := range slices.Sorted(maps.Keys(plans)) {
+		if err := env.writeFix(file, plans[file], showDiff); err != nil {
+			res.fail(env.cwd, file, err)
+		}
+	}
+	return res
+}
+
+// planFiles computes the new content of every file of byFile that has
+// not failed yet, and records the files that fail.
+func (env *environment) planFiles(findings []finding, byFile map[string][]fileEdit, roots []string, sources *snapshot, showDiff bool, res *fixResult) map[string]fixPlan {
+	plans := make(map[string]fixPlan)
 	for _, file := range slices.Sorted(maps.Keys(byFile)) {
-		err := env.fixFile(file, byFile[file], roots, showDiff)
+		if res.failed[file] {
+			continue
+		}
+		plan, err := planFile(file, byFile[file], roots, sources, showDiff)
 		var c *editConflict
 		if errors.As(err, &c) {
 			err = fmt.Errorf("conflicting fixes: %s and %s; file left unchanged",
 				describeFix(env.cwd, findings[c.a.owner]), describeFix(env.cwd, findings[c.b.owner]))
 		}
 		if err != nil {
-			res.failed[file] = true
-			res.problems = append(res.problems, fmt.Sprintf("%s: %v", displayPath(env.cwd, file), err))
+			res.fail(env.cwd, file, err)
+			continue
 		}
+		plans[file] = plan
 	}
-	return res
+	return plans
 }
 
-// fixFile applies edits to one file, or prints them as a diff.
-func (env *environment) fixFile(file string, edits []fileEdit, roots []string, showDiff bool) error {
+func (res *fixResult) fail(cwd, file string, err error) {
+	res.failed[file] = true
+	res.problems = append(res.problems, fmt.Sprintf("%s: %v", displayPath(cwd, file), err))
+}
+
+// dropFailedFixes removes from byFile every edit of a fix that also
+// edits a failed file, and reports whether a file that has not failed
+// lost edits (it must be computed again).
+func dropFailedFixes(byFile map[string][]fileEdit, failed map[string]bool) bool {
+	bad := make(map[int]bool)
+	for file := range failed {
+		for _, e := range byFile[file] {
+			bad[e.owner] = true
+		}
+	}
+	again := false
+	for file, edits := range byFile {
+		if failed[file] {
+			continue
+		}
+		kept := slices.DeleteFunc(slices.Clone(edits), func(e fileEdit) bool { return bad[e.owner] })
+		switch {
+		case len(kept) == len(edits):
+			continue
+		case len(kept) == 0:
+			delete(byFile, file)
+		default:
+			byFile[file] = kept
+		}
+		again = true
+	}
+	return again
+}
+
+// planFile computes the new content of one file. When the content is
+// to be written (not shown as a diff) the file must be writable.
+func planFile(file string, edits []fileEdit, roots []string, sources *snapshot, showDiff bool) (fixPlan, error) {
 	merged, err := mergeEdits(edits)
 	if err != nil {
-		return err
+		return fixPlan{}, err
 	}
 	target, err := writableTarget(file, roots)
 	if err != nil {
-		return err
+		return fixPlan{}, err
 	}
 	src, err := os.ReadFile(target)
 	if err != nil {
-		return err
+		return fixPlan{}, err
+	}
+	if sources != nil && !sources.matches(file, src) {
+		return fixPlan{}, errChanged
+	}
+	if !showDiff {
+		if err := checkWritable(target); err != nil {
+			return fixPlan{}, err
+		}
 	}
 	out, err := applyEdits(src, merged)
 	if err != nil {
-		return err
+		return fixPlan{}, err
 	}
 	// Fixes carry their own guess at indentation; like go fix, leave the
 	// file as gofmt would. A file that no longer parses is kept as is.
 	if formatted, err := format.Source(out); err == nil {
 		out = formatted
 	}
+	return fixPlan{target: target, before: src, after: out}, nil
+}
+
+// writeFix writes one planned file, or prints it as a diff.
+func (env *environment) writeFix(file string, p fixPlan, showDiff bool) error {
 	if showDiff {
-		_, err = io.WriteString(env.stdout, unifiedDiff(displayPath(env.cwd, file), src, out))
+		_, err := io.WriteString(env.stdout, unifiedDiff(displayPath(env.cwd, file), p.before, p.after))
 		return err
 	}
-	return replaceFile(target, out)
+	return replaceUnchanged(p.target, p.before, p.after)
 }
 
 // unfixed returns the findings that still stand after fixing: those

@@ -38,7 +38,7 @@ func TestApplyFixes(t *testing.T) {
 	}
 	var stdout strings.Builder
 	env := &environment{stdout: &stdout, stderr: &stdout, cwd: mod}
-	res := env.applyFixes(findings, []string{root}, false)
+	res := env.applyFixes(findings, []string{root}, nil, false)
 
 	if got := readFile(t, good); got != "package p\n\nvar x = 2\n" {
 		t.Errorf("good.go: %q", got)
@@ -71,7 +71,7 @@ func TestApplyFixesDiffWritesNothing(t *testing.T) {
 	}
 	var stdout strings.Builder
 	env := &environment{stdout: &stdout, stderr: &stdout, cwd: mod}
-	res := env.applyFixes([]finding{fixFinding(file, 19, 20, "2")}, []string{root}, true)
+	res := env.applyFixes([]finding{fixFinding(file, 19, 20, "2")}, []string{root}, nil, true)
 	want := "--- a/a.go\n+++ b/a.go\n@@ -1,3 +1,3 @@\n package p\n \n-var x = 1\n+var x = 2\n"
 	if len(res.problems) != 0 || stdout.String() != want {
 		t.Errorf("diff %q, problems %q; want diff %q", stdout.String(), res.problems, want)

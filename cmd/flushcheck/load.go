@@ -2,9 +2,14 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os/exec"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -17,17 +22,19 @@ const loadMode = packages.LoadAllSyntax | packages.NeedModule
 type loaded struct {
 	roots    []*packages.Package // the packages to report on
 	problems []string            // one line each: load, parse and type errors
+	sources  *snapshot           // what the analyzers saw of each file
 }
 
 // load loads the packages matching o.patterns. Packages with errors are
 // kept (the others can still be analyzed); their errors become problems.
 func load(o *options, dir string) (*loaded, error) {
-	cfg := &packages.Config{Mode: loadMode, Tests: o.tests, Dir: dir, BuildFlags: buildFlags(o)}
+	snap := newSnapshot()
+	cfg := &packages.Config{Mode: loadMode, Tests: o.tests, Dir: dir, BuildFlags: buildFlags(o), Env: goCommandEnv(), ParseFile: snap.parse}
 	pkgs, err := packages.Load(cfg, o.patterns...)
 	if err != nil {
-		return nil, fmt.Errorf("cannot load packages: %s", oneLine(err.Error()))
+		return nil, fmt.Errorf("cannot load packages: %s", loadError(err))
 	}
-	res := &loaded{problems: packageProblems(pkgs, dir)}
+	res := &loaded{problems: packageProblems(pkgs, dir), sources: snap}
 	for _, p := range pkgs {
 		if !isTestMain(p) {
 			res.roots = append(res.roots, p)
@@ -103,6 +110,7 @@ func unmatchedPatterns(o *options, dir string) ([]string, error) {
 	args := append([]string{"list", "-e", "-find", "-f", "{{range .Match}}{{.}}\n{{end}}"}, buildFlags(o)...)
 	cmd := exec.Command("go", append(args, o.patterns...)...)
 	cmd.Dir = dir
+	cmd.Env = goCommandEnv()
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -120,6 +128,48 @@ func unmatchedPatterns(o *options, dir string) ([]string, error) {
 		}
 	}
 	return missing, nil
+}
+
+// loadError is the message of a failure of the loader, without the
+// wrapping that go/packages puts around the go command's own words.
+func loadError(err error) string {
+	msg := err.Error()
+	if strings.HasPrefix(msg, "err: exit status ") {
+		if _, stderr, ok := strings.Cut(msg, "stderr: "); ok {
+			msg = stderr
+		}
+	}
+	return oneLine(msg)
+}
+
+// snapshot records a hash of every file as it was parsed, so that -fix
+// can tell a file that changed since it was analyzed: the offsets of
+// its fixes no longer hold.
+type snapshot struct {
+	mu     sync.Mutex
+	hashes map[string][sha256.Size]byte
+}
+
+func newSnapshot() *snapshot {
+	return &snapshot{hashes: make(map[string][sha256.Size]byte)}
+}
+
+// parse is the loader's parser (the same mode as go/packages' own),
+// recording each file's hash. The loader calls it concurrently.
+func (s *snapshot) parse(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+	sum := sha256.Sum256(src)
+	s.mu.Lock()
+	s.hashes[filename] = sum
+	s.mu.Unlock()
+	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
+}
+
+// matches reports whether data is what was parsed as filename.
+func (s *snapshot) matches(filename string, data []byte) bool {
+	s.mu.Lock()
+	sum, ok := s.hashes[filename]
+	s.mu.Unlock()
+	return ok && sum == sha256.Sum256(data)
 }
 
 // oneLine folds a multi-line message (go list likes those) into one line.

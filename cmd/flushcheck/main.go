@@ -34,6 +34,7 @@ func main() {
 	if isUnitcheckerCall(args) {
 		// go vet and go fix drive the tool one package at a time; the
 		// protocol (flags, facts files, JSON, fix archives) is unitchecker's.
+		guardAnalyzers(suite.Analyzers())
 		unitchecker.Main(suite.Analyzers()...)
 		return
 	}
@@ -57,6 +58,7 @@ func runMain(args []string, stdout, stderr io.Writer) int {
 type environment struct {
 	stdout, stderr io.Writer
 	cwd            string
+	beforeFix      func() // tests only: runs between the analysis and -fix
 }
 
 // problemf prints one problem line on stderr.

@@ -16,6 +16,7 @@ import (
 // print the version, or check packages.
 func (env *environment) run(args []string) int {
 	all := suite.Analyzers()
+	guardAnalyzers(all)
 	o, err := parseOptions(args, all)
 	if errors.Is(err, flag.ErrHelp) {
 		return env.emit(usage(all))
@@ -65,8 +66,16 @@ func (env *environment) check(o *options, analyzers []*analysis.Analyzer) int {
 		return exitFailure
 	}
 	problems := slices.Concat(l.problems, failures)
-	if o.fix || o.diff {
-		res := env.applyFixes(findings, moduleRoots(l.roots), o.diff)
+	switch {
+	case o.fix && len(problems) > 0:
+		// The analysis is incomplete or the command line partly wrong:
+		// fix nothing rather than some of it. The findings are all
+		// reported as left, and the problems say why.
+	case o.fix || o.diff:
+		if env.beforeFix != nil {
+			env.beforeFix()
+		}
+		res := env.applyFixes(findings, moduleRoots(l.roots), l.sources, o.diff)
 		problems = append(problems, res.problems...)
 		if o.fix {
 			findings = unfixed(findings, res.failed) // report what is left
