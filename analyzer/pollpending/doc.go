@@ -49,15 +49,21 @@
 // in a loop, or returns it to the caller.
 //
 // A raw write (the above, and Sendto and Sendmsg, which return only an
-// error) whose EAGAIN is caught and answered with success, returning nil
-// (with len(p) as the count, if there is one) or the error variable after
-// setting it to nil, without retrying, waiting, or keeping the bytes
-// anywhere; a continue in a range loop over messages moves on and drops
-// this one, a continue in a for loop retries:
+// error) whose EAGAIN is caught (told apart from the other errors, if not
+// from success) and answered with success, returning nil (with len(p) as
+// the count, if there is one) or the error variable after setting it to
+// nil, without retrying, waiting, or keeping the bytes anywhere; a
+// continue in a range loop over messages moves on and drops this one, a
+// continue in a for loop retries:
 //
 //	if err == unix.EAGAIN {
 //		return nil // EAGAIN from unix.Sendto is treated as success; ...
 //	}
+//
+//	if err != nil && err != unix.EAGAIN {
+//		return err
+//	}
+//	return nil // EAGAIN from unix.Sendto is treated as success; ...
 //
 // So is a done result that is true after EAGAIN, in a function whose
 // done is true on success (one whose true means "would block" answers

@@ -56,8 +56,8 @@ func (c *checker) successAfterEAGAIN(s *site) (*ast.ReturnStmt, bool) {
 			}
 			return true
 		}
-		if set&errAny != errAgain {
-			return false // EAGAIN is not caught yet
+		if set&errOther != 0 {
+			return false // EAGAIN is not told apart from failures yet
 		}
 		return c.keepsPending(s.u, n)
 	})
@@ -66,7 +66,9 @@ func (c *checker) successAfterEAGAIN(s *site) (*ast.ReturnStmt, bool) {
 
 // claimsDone reports whether ret, reached where the error may be
 // EAGAIN (set), claims the write done, and whether it does so with a
-// done result. Where EAGAIN is caught, a claim is a nil error (nil, or
+// done result. Where EAGAIN is caught (told apart from failures, if
+// not from success, as after "if err != nil && err != EAGAIN { return
+// err }"), a claim is a nil error (nil, or
 // the write's error variable after it was cleared), with the full length
 // len(...) for a count and true for a done result. Anywhere, it is a
 // done result that a test makes true on EAGAIN (err == nil || err ==
@@ -76,7 +78,7 @@ func (c *checker) claimsDone(t *tester, s *site, ret *ast.ReturnStmt, set errSet
 	if res.Len() == 0 || len(ret.Results) != res.Len() {
 		return false, false // nothing to claim with, or a bare return
 	}
-	caught, doneAt, hasErr := set&errAny == errAgain, -1, false
+	caught, doneAt, hasErr := set&errOther == 0, -1, false // EAGAIN told apart from failures
 	for i, e := range ret.Results {
 		switch typ := res.At(i).Type(); {
 		case isError(typ):

@@ -282,3 +282,24 @@ func wouldBlock(fd int, p *[]byte) bool {
 	*p = (*p)[n:]
 	return false
 }
+
+// EAGAIN let through with success: told apart from the failures, not
+// from success.
+
+func sendLetThrough(fd int, p []byte, to unix.Sockaddr) error {
+	if err := unix.Sendto(fd, p, 0, to); err != nil && err != unix.EAGAIN {
+		return err
+	}
+	return nil // want `EAGAIN from unix.Sendto is treated as success`
+}
+
+func sendOrKeep(c *conn, p []byte, to unix.Sockaddr) error {
+	err := unix.Sendto(c.fd, p, 0, to)
+	if err != nil && err != unix.EAGAIN {
+		return err
+	}
+	if err != nil {
+		c.out = append(c.out, p...) // kept for the next EPOLLOUT
+	}
+	return nil // ok: on EAGAIN the bytes were kept
+}
