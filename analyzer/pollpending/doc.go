@@ -51,8 +51,10 @@
 // A raw write (the above, and Sendto and Sendmsg, which return only an
 // error) whose EAGAIN is caught (told apart from the other errors, if not
 // from success) and answered with success, returning nil (with len(p) as
-// the count, if there is one) or the error variable after setting it to
-// nil, without retrying, waiting, or keeping the bytes anywhere; a
+// the count, if there is one), the error variable after setting it to
+// nil, or the error of closing the descriptor (unix.Close(fd) reports the
+// close, not the bytes), without retrying, waiting, or keeping the bytes
+// anywhere (closing the descriptor or counting a drop keeps nothing); a
 // continue in a range loop over messages moves on and drops this one, a
 // continue in a for loop retries:
 //
@@ -125,9 +127,10 @@
 //   - the packages syscall and golang.org/x/sys/unix themselves, which
 //     define the raw writes (Sendmsg drops SendmsgN's count by design);
 //   - EAGAIN answered with nothing (a void return), with false, with a
-//     partial count such as 0 or n, or after a call or a store on the way
-//     that involves the function's variables (it may register for
-//     writability or keep the bytes), or a channel receive (it waits), or
+//     partial count such as 0 or n, or after a call or a store (of
+//     anything but a number) on the way that involves the function's
+//     variables (it may register for writability or keep the bytes), or
+//     a channel receive (it waits), or
 //     when the bytes come from a field or global that still holds them
 //     and the function answers with an error, not done: an event loop
 //     that returns nil on EAGAIN and resumes on EPOLLOUT is correct;

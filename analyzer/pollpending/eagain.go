@@ -107,10 +107,21 @@ func (c *checker) claimsDone(t *tester, s *site, ret *ast.ReturnStmt, set errSet
 	return true, doneAt >= 0
 }
 
-// nilError reports whether e, an error returned where set holds, is nil:
-// the nil literal, or the write's error variable after it was cleared.
+// nilError reports whether e, an error returned where set holds, says
+// nothing of the write: the nil literal, the write's error variable after
+// it was cleared, or the error of closing a descriptor, which reports the
+// close, not the bytes that were never sent.
 func (c *checker) nilError(s *site, e ast.Expr, set errSet) bool {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return c.isSysClose(call)
+	}
 	return c.isNil(e) || set&errCleared != 0 && s.errVar != nil && c.varOf(e) == s.errVar
+}
+
+// isSysClose reports whether call is Close of syscall or x/sys/unix.
+func (c *checker) isSysClose(call *ast.CallExpr) bool {
+	fn := c.callee(call)
+	return fn != nil && isSysPkg(fn.Pkg()) && fn.Name() == "Close"
 }
 
 // trueOnAgain reports whether e, a returned bool, is true when the error
@@ -187,8 +198,9 @@ func (c *checker) ownsBytes(s *site) bool {
 
 // keepsPending reports whether statement n may retry later, wait for
 // writability or keep the bytes: it calls something other than a
-// formatting or logging function, stores outside the function's
-// locals, sends on a channel, or starts a goroutine.
+// formatting or logging function or a close of the descriptor, stores
+// something other than a number outside the function's locals, sends on
+// a channel, or starts a goroutine.
 func (c *checker) keepsPending(u *unit, n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.SendStmt, *ast.GoStmt, *ast.DeferStmt:
@@ -199,18 +211,27 @@ func (c *checker) keepsPending(u *unit, n ast.Node) bool {
 		}
 	case *ast.AssignStmt:
 		for _, l := range n.Lhs {
-			if c.keepsStore(u, l, n.Rhs) {
+			if !c.isNumber(l) && c.keepsStore(u, l, n.Rhs) {
 				return true // stored outside: kept for later
 			}
 		}
 	case *ast.IncDecStmt:
-		if c.keepsStore(u, n.X, nil) {
-			return true
-		}
+		// a counter (d.dropped++): counting the bytes does not keep them
 	case ast.Expr:
 		return false // a condition: calls there decide, they do not act
 	}
 	return c.hasEffectfulCall(n)
+}
+
+// isNumber reports whether e has a numeric type: storing a number (a
+// drop counter, a length) cannot keep the bytes.
+func (c *checker) isNumber(e ast.Expr) bool {
+	t := c.pass.TypesInfo.TypeOf(e)
+	if t == nil {
+		return false // _
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsNumeric != 0
 }
 
 // keepsStore reports whether assigning rhs to lhs may keep the write
@@ -293,11 +314,16 @@ func (c *checker) mentionsLocal(n ast.Node) bool {
 	return found
 }
 
-// isInertCall reports whether call only formats, logs or builds errors.
+// isInertCall reports whether call only formats, logs or builds errors,
+// or closes a descriptor, which abandons the bytes rather than keeping
+// them.
 func (c *checker) isInertCall(call *ast.CallExpr) bool {
 	fn := c.callee(call)
 	if fn == nil || fn.Pkg() == nil {
 		return false // dynamic: may do anything
+	}
+	if c.isSysClose(call) {
+		return true
 	}
 	switch fn.Pkg().Path() {
 	case "fmt", "log", "log/slog", "errors", "strconv", "strings", "bytes":

@@ -303,3 +303,92 @@ func sendOrKeep(c *conn, p []byte, to unix.Sockaddr) error {
 	}
 	return nil // ok: on EAGAIN the bytes were kept
 }
+
+// Closing the descriptor abandons the bytes; its error says nothing of
+// them.
+
+func quitNow(fd int) error {
+	msg := []byte("QUIT\r\n")
+	n, err := unix.Write(fd, msg)
+	switch {
+	case errors.Is(err, unix.EAGAIN):
+		return unix.Close(fd) // want `EAGAIN from unix.Write is treated as success`
+	case err != nil:
+		return err
+	case n != len(msg):
+		return io.ErrShortWrite
+	}
+	return unix.Close(fd)
+}
+
+func quitReported(fd int) error {
+	msg := []byte("QUIT\r\n")
+	n, err := unix.Write(fd, msg)
+	if errors.Is(err, unix.EAGAIN) {
+		unix.Close(fd)
+		return err // ok: the caller learns the goodbye was not sent
+	}
+	if err != nil {
+		return err
+	}
+	if n != len(msg) {
+		return io.ErrShortWrite
+	}
+	return unix.Close(fd)
+}
+
+func quitClosedFirst(fd int) error {
+	msg := []byte("QUIT\r\n")
+	n, err := unix.Write(fd, msg)
+	if err == unix.EAGAIN {
+		unix.Close(fd)
+		return nil // want `EAGAIN from unix.Write is treated as success`
+	}
+	if err != nil {
+		return err
+	}
+	if n != len(msg) {
+		return io.ErrShortWrite
+	}
+	return nil
+}
+
+// Counting a drop does not keep the bytes; queueing them does.
+
+type device struct {
+	fd      int
+	queue   []byte
+	queued  int
+	dropped uint64
+}
+
+func (d *device) inject(pkt []byte) (int, error) { // want inject:"pollWrite\\(buf=0\\)"
+	n, err := unix.Write(d.fd, pkt)
+	if err == unix.EAGAIN {
+		d.dropped++
+		return len(pkt), nil // want `EAGAIN from unix.Write is treated as success`
+	}
+	if err != nil {
+		return 0, err
+	}
+	if n != len(pkt) {
+		return n, io.ErrShortWrite
+	}
+	return n, nil
+}
+
+func (d *device) injectQueued(pkt []byte) (int, error) { // want injectQueued:"pollWrite\\(buf=0\\)"
+	n, err := unix.Write(d.fd, pkt)
+	if err == unix.EAGAIN {
+		d.queued += len(pkt)
+		d.queue = append(d.queue, pkt...)
+		return len(pkt), nil // ok: queued for the next EPOLLOUT
+	}
+	if err != nil {
+		return 0, err
+	}
+	if n != len(pkt) {
+		return n, io.ErrShortWrite
+	}
+	return n, nil
+}

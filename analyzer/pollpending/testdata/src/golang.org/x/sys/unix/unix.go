@@ -52,3 +52,4 @@ func Eventfd(initval uint, flags int) (fd int, err error)                 { retu
 func Pipe(p []int) error                                                  { return nil }
 func Pipe2(p []int, flags int) error                                      { return nil }
 func SetsockoptInt(fd, level, opt int, value int) (err error)             { return nil }
+func Close(fd int) (err error)                                            { return nil }
