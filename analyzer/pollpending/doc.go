@@ -74,7 +74,13 @@
 // claim that the write finished, wherever the bytes are kept: the caller
 // closes the session.
 //
-// A call of a poll-style function whose (done bool) result is thrown away.
+// A call of a poll-style function whose done result is thrown away,
+// whether it returns (done bool) or (done bool, err error): false with a
+// nil error means the write would block, so
+//
+//	if _, err := q.FlushOnce(fd); err != nil { // done result of q.FlushOnce is discarded; ...
+//
+// checks the error and takes a full socket for done.
 //
 // EAGAIN tests are recognized through go/types, never through the text:
 // err == EAGAIN (or EWOULDBLOCK, of syscall or x/sys/unix, in either
@@ -101,8 +107,9 @@
 // function returning (n int, err error) straight from a raw write, on a
 // path where the write succeeded (its callers are checked as if they
 // called the raw write), and a function returning (done bool) that
-// returns false, or err != EAGAIN, when its raw write would block (its
-// callers must not drop the result).
+// returns false, or err != EAGAIN, when its raw write would block, or
+// returning (done bool, err error) that returns false and nil then (its
+// callers must not drop done).
 // Paths are followed on the control-flow graph of each function, reading
 // conditions on the error (err != nil, err == EAGAIN, n < 0, combined
 // with && and ||) and on the count against a length (a failed write

@@ -3,6 +3,7 @@ package pollpending
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
 )
 
 // checkDoneDiscards reports calls of poll-style functions returning
@@ -17,8 +18,8 @@ func (c *checker) checkDoneDiscards() {
 				return true
 			}
 			if call, ok := n.(*ast.CallExpr); ok && c.isDoneDiscard(call, parentOf(stack)) {
-				msg := fmt.Sprintf("result of %s is discarded; false means the write would block and the unsent bytes are dropped",
-					calleeName(call))
+				msg := fmt.Sprintf("%s of %s is discarded; false means the write would block and the unsent bytes are dropped",
+					c.resultName(call), calleeName(call))
 				c.report(call.Pos(), call.End(), msg, nil, nil)
 			}
 			stack = append(stack, n)
@@ -38,12 +39,20 @@ func (c *checker) isDoneDiscard(call *ast.CallExpr, parent ast.Node) bool {
 	case *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
 		return true
 	case *ast.AssignStmt:
-		for _, l := range p.Lhs {
-			if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
-				return false // kept
-			}
+		if len(p.Rhs) != 1 || len(p.Lhs) == 0 {
+			return false // the call is one operand among others
 		}
-		return len(p.Rhs) == 1
+		id, ok := p.Lhs[0].(*ast.Ident)
+		return ok && id.Name == "_" // _, err := q.FlushOnce(fd) checks the error, not done
 	}
 	return false
+}
+
+// resultName is how a diagnostic names the done result of call: its
+// only result, or the first of two.
+func (c *checker) resultName(call *ast.CallExpr) string {
+	if tuple, ok := c.pass.TypesInfo.TypeOf(call).(*types.Tuple); ok && tuple.Len() > 1 {
+		return "done result"
+	}
+	return "result"
 }

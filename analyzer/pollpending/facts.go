@@ -287,13 +287,12 @@ func (c *checker) bufParam(u *unit, s *site) int {
 	return -1
 }
 
-// isPollDone reports whether u returns one bool and returns false when
-// one of its raw writes reports EAGAIN: the constant false once EAGAIN
-// is caught, or an expression that is false for EAGAIN, such as
-// err != unix.EAGAIN.
+// isPollDone reports whether u returns (done bool), or (done bool, err
+// error), and returns done false (with a nil error) when one of its raw
+// writes reports EAGAIN: the constant false once EAGAIN is caught, or an
+// expression that is false for EAGAIN, such as err != unix.EAGAIN.
 func (c *checker) isPollDone(u *unit) bool {
-	res := u.sig.Results()
-	if res.Len() != 1 || !isBool(res.At(0).Type()) {
+	if !isDoneSig(u.sig) {
 		return false
 	}
 	for _, s := range c.sitesOf(u) {
@@ -307,12 +306,26 @@ func (c *checker) isPollDone(u *unit) bool {
 			if !ok {
 				return false
 			}
-			found = len(ret.Results) == 1 && t.falseOnEAGAIN(ret.Results[0], set)
+			found = len(ret.Results) > 0 && t.falseOnEAGAIN(ret.Results[0], set) &&
+				(len(ret.Results) == 1 || c.isNil(ret.Results[1]))
 			return true
 		})
 		if found {
 			return true
 		}
+	}
+	return false
+}
+
+// isDoneSig reports whether sig returns (done bool) or (done bool, err
+// error).
+func isDoneSig(sig *types.Signature) bool {
+	res := sig.Results()
+	switch res.Len() {
+	case 1:
+		return isBool(res.At(0).Type())
+	case 2:
+		return isBool(res.At(0).Type()) && isError(res.At(1).Type())
 	}
 	return false
 }

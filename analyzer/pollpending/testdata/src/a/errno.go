@@ -146,7 +146,7 @@ func countedAgain(fd int, p []byte, to unix.Sockaddr) error {
 	return err
 }
 
-func notDoneAgain(fd int, p []byte, to unix.Sockaddr) (bool, error) {
+func notDoneAgain(fd int, p []byte, to unix.Sockaddr) (bool, error) { // want notDoneAgain:"pollDone"
 	err := unix.Sendto(fd, p, 0, to)
 	if err == unix.EAGAIN {
 		return false, nil // ok: false tells the caller it is not done

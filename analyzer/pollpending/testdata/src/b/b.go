@@ -88,3 +88,27 @@ func flushLoop(c *pollutil.Conn, wait func()) {
 		wait()
 	}
 }
+
+func closeQueue(q *pollutil.Queue, closeFn func() error) error {
+	if _, err := q.FlushOnce(); err != nil { // want `done result of q.FlushOnce is discarded; false means the write would block and the unsent bytes are dropped`
+		return err
+	}
+	return closeFn()
+}
+
+func flushQueueOrWait(q *pollutil.Queue, wait func()) error {
+	for {
+		done, err := q.FlushOnce() // ok: done is read
+		if err != nil || done {
+			return err
+		}
+		wait()
+	}
+}
+
+func closeQueueStrict(q *pollutil.Queue, closeFn func() error) error {
+	if _, err := q.FlushOrFail(); err != nil { // ok: EAGAIN comes back as the error
+		return err
+	}
+	return closeFn()
+}

@@ -94,3 +94,37 @@ func IsInterrupted(err error) bool { // want IsInterrupted:"errTest\\(true:other
 	en, ok := err.(syscall.Errno)
 	return ok && en == syscall.EINTR
 }
+
+// Queue holds the bytes of one non-blocking descriptor.
+type Queue struct {
+	fd  int
+	buf []byte
+}
+
+// FlushOnce writes what the descriptor takes now: done is false with a
+// nil error when it is full.
+func (q *Queue) FlushOnce() (done bool, err error) { // want FlushOnce:"pollDone"
+	for len(q.buf) > 0 {
+		n, err := unix.Write(q.fd, q.buf)
+		if err == unix.EAGAIN {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		q.buf = q.buf[n:]
+	}
+	return true, nil
+}
+
+// FlushOrFail returns EAGAIN as its error: done adds nothing to it.
+func (q *Queue) FlushOrFail() (done bool, err error) {
+	for len(q.buf) > 0 {
+		n, err := unix.Write(q.fd, q.buf)
+		if err != nil {
+			return false, err
+		}
+		q.buf = q.buf[n:]
+	}
+	return true, nil
+}
