@@ -155,6 +155,10 @@ func (c *checker) usesCount(n ast.Node, v *types.Var) bool {
 
 // visitAssign visits the parts of an assignment that read v.
 func (c *checker) visitAssign(a *ast.AssignStmt, v *types.Var, visit func(ast.Node) bool) {
+	if c.allUnread(a.Lhs) {
+		c.visitCalls(a.Rhs, visit)
+		return // c.sent += n into a counter nobody reads: counted, not compared
+	}
 	if a.Tok != token.ASSIGN && a.Tok != token.DEFINE {
 		ast.Inspect(a, func(n ast.Node) bool { return n == a || visit(n) })
 		return // n += k reads n
@@ -174,6 +178,83 @@ func (c *checker) visitAssign(a *ast.AssignStmt, v *types.Var, visit func(ast.No
 	for _, r := range a.Rhs {
 		ast.Inspect(r, visit)
 	}
+}
+
+// allUnread reports whether every target of an assignment is a field or
+// package-level variable that nothing reads (see unreadStore).
+func (c *checker) allUnread(lhs []ast.Expr) bool {
+	for _, l := range lhs {
+		if !c.unreadStore(l) {
+			return false
+		}
+	}
+	return len(lhs) > 0
+}
+
+// visitCalls visits the calls in exprs, other than conversions: a call
+// given the count may compare it.
+func (c *checker) visitCalls(exprs []ast.Expr, visit func(ast.Node) bool) {
+	for _, e := range exprs {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && !c.isType(call.Fun) {
+				visit(call)
+				return false
+			}
+			return true
+		})
+	}
+}
+
+// unreadStore reports whether e is an unexported field or package-level
+// variable of this package that nothing in the package reads: a count
+// stored there is kept for nobody, as good as dropped.
+func (c *checker) unreadStore(e ast.Expr) bool {
+	id := leafIdent(ast.Unparen(e))
+	if id == nil {
+		return false // an element, a pointer target
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != c.pass.Pkg || v.Exported() {
+		return false // another package's, or readable by other packages
+	}
+	if !v.IsField() && v.Parent() != v.Pkg().Scope() {
+		return false // a local: its reads are followed on the path
+	}
+	return !c.readVars()[v]
+}
+
+// readVars returns the variables the package reads somewhere: every use
+// that is not the target of an assignment or of ++ and --.
+func (c *checker) readVars() map[*types.Var]bool {
+	if c.reads != nil {
+		return c.reads
+	}
+	targets := make(map[*ast.Ident]bool)
+	mark := func(e ast.Expr) {
+		if id := leafIdent(ast.Unparen(e)); id != nil {
+			targets[id] = true
+		}
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					mark(l)
+				}
+			case *ast.IncDecStmt:
+				mark(n.X)
+			}
+			return true
+		})
+	}
+	c.reads = make(map[*types.Var]bool)
+	for id, obj := range c.pass.TypesInfo.Uses {
+		if v, ok := obj.(*types.Var); ok && !targets[id] {
+			c.reads[v] = true
+		}
+	}
+	return c.reads
 }
 
 // visitCall visits the arguments of a call, except v itself passed to

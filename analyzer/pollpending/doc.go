@@ -40,7 +40,9 @@
 // A raw write (Write, SendmsgN, Writev or SendmsgBuffers of syscall or
 // golang.org/x/sys/unix) whose byte count is dropped, or kept but never
 // looked at, on a path that reports success (returns nothing, a nil-able
-// error, or anything but false):
+// error, or anything but false). A count stored in an unexported field
+// or package-level variable that nothing in the package reads (a byte
+// counter, c.sent += n) is as good as dropped:
 //
 //	_, err := syscall.Write(fd, p) // short write from syscall.Write is ignored; ...
 //	return err
@@ -120,9 +122,10 @@
 //
 //   - writes through io.Writer, or a method Write([]byte) (int, error):
 //     its contract makes a short write return an error;
-//   - a count that is returned, stored outside the function, passed as an
-//     argument (other than to a print or log call), or compared with
-//     anything but 0 or -1;
+//   - a count that is returned, stored outside the function where
+//     something may read it (r.off += n, with r.buf[r.off:] written next
+//     time), passed as an argument (other than to a print or log call),
+//     or compared with anything but 0 or -1;
 //   - writes to descriptors that are blocking by construction: constants
 //     (0, 1, 2), syscall.Stdout and friends, (*os.File).Fd, and a
 //     variable of the function set once by Open, Openat, Creat, Socket or

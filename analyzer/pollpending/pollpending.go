@@ -40,10 +40,11 @@ type checker struct {
 
 	siteCache map[*unit][]*site
 
-	rawConn     *types.Interface // syscall.RawConn's interface, nil if not in the import graph
-	rawConnType types.Type       // syscall.RawConn itself
-	errno       types.Type       // syscall.Errno, nil if not in the import graph
-	callbacks   map[*unit]string // RawConn callbacks: "Write" or "Read"
+	rawConn     *types.Interface    // syscall.RawConn's interface, nil if not in the import graph
+	rawConnType types.Type          // syscall.RawConn itself
+	errno       types.Type          // syscall.Errno, nil if not in the import graph
+	callbacks   map[*unit]string    // RawConn callbacks: "Write" or "Read"
+	reads       map[*types.Var]bool // variables the package reads, built lazily
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -184,5 +184,8 @@ func (c *checker) bindCount(u *unit, e ast.Expr) (binding, *types.Var) {
 	if v != nil && u.isLocal(v) {
 		return kept, v
 	}
+	if c.unreadStore(e) {
+		return dropped, nil // a field or global nothing reads
+	}
 	return passed, v // a field, a captured variable or a named result
 }

@@ -144,6 +144,48 @@ type conn struct {
 	out  []byte
 }
 
+// Sent is how the caller of stored reads the count.
+func (c *conn) Sent() int { return c.sent }
+
+// A count kept in a field nothing reads is as good as dropped; one the
+// next call resumes from is not.
+
+type meter struct {
+	fd    int
+	bytes int64
+	last  int
+}
+
+func (m *meter) send(p []byte) error {
+	n, err := unix.Write(m.fd, p) // want `short write from unix.Write is ignored; n of len\(p\) bytes`
+	if err != nil {
+		return err
+	}
+	m.bytes += int64(n)
+	return nil
+}
+
+func (m *meter) sendStored(p []byte) error {
+	var err error
+	m.last, err = unix.Write(m.fd, p) // want `short write from unix.Write is ignored; some of len\(p\) bytes`
+	return err
+}
+
+type resumer struct {
+	fd  int
+	buf []byte
+	off int
+}
+
+func (r *resumer) onWritable() error {
+	n, err := unix.Write(r.fd, r.buf[r.off:])
+	if err != nil {
+		return err
+	}
+	r.off += n // ok: the next call resumes from off
+	return nil
+}
+
 func discardedExplicitly(fd int, p []byte) error {
 	n, err := unix.Write(fd, p) // want `short write from unix.Write is ignored; n of len\(p\)`
 	_ = n
