@@ -36,6 +36,10 @@
 //   - SetLinger(0) on a connection the function wrote to, followed by its
 //     Close: the kernel sends RST and drops the bytes not yet sent.
 //
+// An order is reported at the statement to move: the destination's
+// close (or its defer) that comes too early, with the writer's late
+// finish as related information; a hand-back, Reset or read at itself.
+//
 // For example:
 //
 //	f, err := os.Create(path)

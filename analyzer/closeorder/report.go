@@ -190,19 +190,20 @@ func (c *checker) diagnostic(f finding) (analysis.Diagnostic, bool) {
 	}
 	var msg string
 	var related []analysis.RelatedInformation
+	atClose := false // the finding is the destination's close, which comes too early
 	switch f.rule {
 	case ruleCloseFirst:
 		msg = fmt.Sprintf("%s runs before %s; %s written to %s",
 			c.callText(other), c.callText(at), c.lostIs(t, c.finishOp(at)), c.closedNoun(m, other))
-		related = append(related, c.closedHere(m, other))
+		related, atClose = append(related, c.finishedHere(at)), true
 	case ruleCloseBeforeDeferred:
 		msg = fmt.Sprintf("%s runs before the deferred %s; %s written to %s",
 			c.callText(other), types.ExprString(at.call), c.lostIs(t, c.finishOp(at)), c.closedNoun(m, other))
-		related = append(related, c.closedHere(m, other))
+		related, atClose = append(related, c.finishedHere(at)), true
 	case ruleDeferOrder:
 		msg = fmt.Sprintf("%s runs before %s; %s written to %s",
 			c.callText(other), c.callText(at), c.lostIs(t, c.finishOp(at)), c.closedNoun(m, other))
-		related = append(related, c.closedHere(m, other))
+		related, atClose = append(related, c.finishedHere(at)), true
 	case ruleDeferResetOrder:
 		msg = fmt.Sprintf("%s runs before %s; %s discarded",
 			c.callText(other), c.callText(at), c.lostIs(t, c.finishOp(at)))
@@ -255,9 +256,13 @@ func (c *checker) diagnostic(f finding) (analysis.Diagnostic, bool) {
 	if t.created != nil {
 		related = append(related, analysis.RelatedInformation{Pos: t.created.Pos(), End: t.created.End(), Message: "writer created here"})
 	}
-	d := analysis.Diagnostic{Pos: at.call.Pos(), End: at.call.End(), Message: msg, Related: related}
-	if at.defer_ != nil && !at.closure {
-		d.Pos, d.End = at.defer_.Pos(), at.defer_.End()
+	reported := at
+	if atClose {
+		reported = other // the statement to move is the early close
+	}
+	d := analysis.Diagnostic{Pos: reported.call.Pos(), End: reported.call.End(), Message: msg, Related: related}
+	if reported.defer_ != nil && !reported.closure {
+		d.Pos, d.End = reported.defer_.Pos(), reported.defer_.End()
 	}
 	switch f.rule {
 	case ruleDeferOrder, ruleDeferResetOrder, ruleDeferPutOrder:
@@ -409,10 +414,13 @@ func (c *checker) closedNoun(m *model, s site) string {
 	return "a closed " + noun
 }
 
-func (c *checker) closedHere(m *model, s site) analysis.RelatedInformation {
-	noun := strings.TrimPrefix(strings.TrimSuffix(c.closedNoun(m, s), " closed for writing"), "a closed ")
-	noun = strings.TrimPrefix(noun, "a ")
-	return analysis.RelatedInformation{Pos: s.call.Pos(), End: s.call.End(), Message: noun + " closed here"}
+// finishedHere points at the writer's finish that comes too late.
+func (c *checker) finishedHere(s site) analysis.RelatedInformation {
+	pos, end := s.call.Pos(), s.call.End()
+	if s.defer_ != nil && !s.closure {
+		pos, end = s.defer_.Pos(), s.defer_.End()
+	}
+	return analysis.RelatedInformation{Pos: pos, End: end, Message: "the writer is finished here, too late"}
 }
 
 func (c *checker) deferredHere(s site) analysis.RelatedInformation {

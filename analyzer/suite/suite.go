@@ -6,6 +6,7 @@ package suite
 
 import (
 	"go/doc/comment"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -52,6 +53,10 @@ func Documentation(a *analysis.Analyzer) *lint.Documentation {
 	}.Compile()
 }
 
+// headingIDs matches the {#hdr-...} anchors go/doc/comment appends to
+// Markdown headings, which GitHub would show as text.
+var headingIDs = regexp.MustCompile(` \{#hdr-[^}]*\}`)
+
 // Markdown renders a's documentation as the page docs/checks/NAME.md.
 // The page is generated, never edited by hand: a test keeps it in step.
 func Markdown(a *analysis.Analyzer) string {
@@ -59,7 +64,7 @@ func Markdown(a *analysis.Analyzer) string {
 	var p comment.Parser
 	var pr comment.Printer
 	pr.HeadingLevel = 2
-	body := pr.Markdown(p.Parse(text))
+	body := headingIDs.ReplaceAll(pr.Markdown(p.Parse(text)), nil)
 	var b strings.Builder
 	b.WriteString("<!-- Generated from analyzer/" + a.Name + "/doc.go by `go test ./analyzer/suite -update`; do not edit. -->\n\n")
 	b.WriteString("# " + a.Name + "\n\n")

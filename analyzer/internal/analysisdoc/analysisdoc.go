@@ -12,7 +12,8 @@ import (
 
 // Extract returns the section of the package comment in src (the text
 // of a doc.go file) that follows the heading "# Analyzer name", up to
-// the next top-level heading. The first line of the section has the
+// the next "# Analyzer" heading: the headings in between, such as "# What
+// it does not report", belong to it. The first line of the section has the
 // form "name: summary", as go/analysis expects.
 func Extract(src, name string) (string, error) {
 	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
@@ -28,8 +29,8 @@ func Extract(src, name string) (string, error) {
 	if !found {
 		return "", fmt.Errorf("package comment has no %q heading", heading)
 	}
-	if i := strings.Index(after, "\n# "); i >= 0 {
-		after = after[:i] // the next section is not part of this analyzer's doc
+	if i := strings.Index(after, "\n# Analyzer "); i >= 0 {
+		after = after[:i] // the next analyzer's section is not part of this one's doc
 	}
 	after = strings.TrimSpace(after)
 	if !strings.HasPrefix(after, name+": ") {

@@ -13,8 +13,8 @@ func save(path string, p []byte) error {
 		return err
 	}
 	gz := gzip.NewWriter(f)
-	defer gz.Close() // want `defer f.Close\(\) runs before defer gz.Close\(\); the gzip footer is written to a closed file`
-	defer f.Close()
+	defer gz.Close()
+	defer f.Close() // want `defer f.Close\(\) runs before defer gz.Close\(\); the gzip footer is written to a closed file`
 	_, err = gz.Write(p)
 	return err
 }
@@ -25,9 +25,9 @@ func notAdjacent(path string, p []byte) error {
 		return err
 	}
 	gz := gzip.NewWriter(f)
-	defer gz.Close() // want `defer f.Close\(\) runs before defer gz.Close\(\)`
+	defer gz.Close()
 	gz.Comment = "x"
-	defer f.Close()
+	defer f.Close() // want `defer f.Close\(\) runs before defer gz.Close\(\)`
 	_, err = gz.Write(p)
 	return err
 }

@@ -18,8 +18,8 @@ func deferWrongOrder(path string, p []byte) error {
 		return err
 	}
 	gz := gzip.NewWriter(f)
-	defer gz.Close() // want `defer f.Close\(\) runs before defer gz.Close\(\); the gzip footer is written to a closed file`
-	defer f.Close()
+	defer gz.Close()
+	defer f.Close() // want `defer f.Close\(\) runs before defer gz.Close\(\); the gzip footer is written to a closed file`
 	_, err = gz.Write(p)
 	return err
 }
@@ -69,8 +69,8 @@ func deferOnlyFailing(path string, p []byte) error { // ok: the only path left t
 
 func deferBufioConn(conn net.Conn, lines []string) error {
 	bw := bufio.NewWriter(conn)
-	defer bw.Flush() // want `defer conn.Close\(\) runs before defer bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a closed connection`
-	defer conn.Close()
+	defer bw.Flush()
+	defer conn.Close() // want `defer conn.Close\(\) runs before defer bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a closed connection`
 	for _, l := range lines {
 		bw.WriteString(l)
 	}
@@ -91,12 +91,12 @@ func deferClosures(path string, p []byte) (err error) {
 	}
 	enc := base64.NewEncoder(base64.StdEncoding, f)
 	defer func() {
-		if cerr := enc.Close(); cerr != nil && err == nil { // want `f.Close\(\) in a deferred function runs before enc.Close\(\) in a deferred function; the final base64 block is written to a closed file`
+		if cerr := enc.Close(); cerr != nil && err == nil {
 			err = cerr
 		}
 	}()
 	defer func() {
-		if cerr := f.Close(); cerr != nil && err == nil {
+		if cerr := f.Close(); cerr != nil && err == nil { // want `f.Close\(\) in a deferred function runs before enc.Close\(\) in a deferred function; the final base64 block is written to a closed file`
 			err = cerr
 		}
 	}()
@@ -129,8 +129,8 @@ func deferClosureWrongInside(path string, p []byte) (err error) {
 	}
 	enc := base64.NewEncoder(base64.StdEncoding, f)
 	defer func() {
-		f.Close()
-		if cerr := enc.Close(); cerr != nil && err == nil { // want `f.Close\(\) runs before enc.Close\(\); the final base64 block is written to a closed file`
+		f.Close() // want `f.Close\(\) runs before enc.Close\(\); the final base64 block is written to a closed file`
+		if cerr := enc.Close(); cerr != nil && err == nil {
 			err = cerr
 		}
 	}()
@@ -144,11 +144,11 @@ func explicitCloseDeferredFinish(path string, rows [][]string) error {
 		return err
 	}
 	w := csv.NewWriter(f)
-	defer w.Flush() // want `f.Close\(\) runs before the deferred w.Flush\(\); buffered records of csv.Writer "w" are written to a closed file`
+	defer w.Flush()
 	for _, r := range rows {
 		w.Write(r)
 	}
-	return f.Close()
+	return f.Close() // want `f.Close\(\) runs before the deferred w.Flush\(\); buffered records of csv.Writer "w" are written to a closed file`
 }
 
 func explicitCloseDeferredFinishOK(path string, rows [][]string) error { // ok: flushed before the close; the deferred Flush has nothing left
@@ -189,8 +189,8 @@ func explicitCloseOnErrorOnly(path string, rows [][]string) error { // ok: the c
 func handler(conn net.Conn) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		bw := bufio.NewWriter(conn)
-		defer bw.Flush() // want `defer conn.Close\(\) runs before defer bw.Flush\(\)`
-		defer conn.Close()
+		defer bw.Flush()
+		defer conn.Close() // want `defer conn.Close\(\) runs before defer bw.Flush\(\)`
 		bw.WriteString(r.URL.Path)
 	}
 }
@@ -210,8 +210,8 @@ func deferMethodValue(path string, p []byte) error {
 	}
 	gz := gzip.NewWriter(f)
 	finish := gz.Close
-	defer finish() // want `defer f.Close\(\) runs before defer finish\(\); the gzip footer is written to a closed file`
-	defer f.Close()
+	defer finish()
+	defer f.Close() // want `defer f.Close\(\) runs before defer finish\(\); the gzip footer is written to a closed file`
 	_, err = gz.Write(p)
 	return err
 }
@@ -224,8 +224,8 @@ func deferHelperClose(path string, p []byte) error {
 		return err
 	}
 	zw := gzip.NewWriter(f)
-	defer zw.Close() // want `defer closeQuietly\(f\) runs before defer zw.Close\(\); the gzip footer is written to a closed file`
-	defer closeQuietly(f)
+	defer zw.Close()
+	defer closeQuietly(f) // want `defer closeQuietly\(f\) runs before defer zw.Close\(\); the gzip footer is written to a closed file`
 	_, err = zw.Write(p)
 	return err
 }

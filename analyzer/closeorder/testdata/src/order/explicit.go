@@ -16,8 +16,8 @@ import (
 func closeThenFlush(conn net.Conn, p []byte) error {
 	bw := bufio.NewWriter(conn)
 	bw.Write(p)
-	conn.Close()
-	return bw.Flush() // want `conn.Close\(\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a closed connection`
+	conn.Close() // want `conn.Close\(\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a closed connection`
+	return bw.Flush()
 }
 
 func flushThenClose(conn net.Conn, p []byte) error { // ok: flushed, then closed
@@ -36,8 +36,8 @@ func fileThenGzip(path string, p []byte) error {
 	}
 	zw := gzip.NewWriter(f)
 	zw.Write(p)
-	f.Close()
-	return zw.Close() // want `f.Close\(\) runs before zw.Close\(\); the gzip footer is written to a closed file`
+	f.Close() // want `f.Close\(\) runs before zw.Close\(\); the gzip footer is written to a closed file`
+	return zw.Close()
 }
 
 func gzipThenFile(path string, p []byte) error { // ok: the footer goes first
@@ -63,24 +63,24 @@ func zipNothingWritten(path string) error {
 		return err
 	}
 	zw := zip.NewWriter(f)
-	f.Close()
-	return zw.Close() // want `f.Close\(\) runs before zw.Close\(\); the zip central directory is written to a closed file`
+	f.Close() // want `f.Close\(\) runs before zw.Close\(\); the zip central directory is written to a closed file`
+	return zw.Close()
 }
 
 func closeWriteThenFlush(conn *net.TCPConn, p []byte) error {
 	bw := bufio.NewWriter(conn)
 	bw.Write(p)
-	conn.CloseWrite()
-	return bw.Flush() // want `conn.CloseWrite\(\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a connection closed for writing`
+	conn.CloseWrite() // want `conn.CloseWrite\(\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a connection closed for writing`
+	return bw.Flush()
 }
 
 func closeOnOneBranch(conn net.Conn, p []byte, quit bool) error {
 	bw := bufio.NewWriter(conn)
 	bw.Write(p)
 	if quit {
-		conn.Close()
+		conn.Close() // want `conn.Close\(\) runs before bw.Flush\(\)`
 	}
-	return bw.Flush() // want `conn.Close\(\) runs before bw.Flush\(\)`
+	return bw.Flush()
 }
 
 func closeOnErrorPath(conn net.Conn, p []byte) error { // ok: the close is on a path that returns an error
@@ -135,10 +135,10 @@ func inLoopBad(ln net.Listener, lines []string) error {
 	for i, l := range lines {
 		bw.WriteString(l)
 		if i == 3 {
-			conn.Close()
+			conn.Close() // want `conn.Close\(\) runs before bw.Flush\(\)`
 		}
 	}
-	return bw.Flush() // want `conn.Close\(\) runs before bw.Flush\(\)`
+	return bw.Flush()
 }
 
 func selectClose(conn net.Conn, done chan struct{}, data chan []byte) error {
@@ -148,8 +148,8 @@ func selectClose(conn net.Conn, done chan struct{}, data chan []byte) error {
 		case p := <-data:
 			bw.Write(p)
 		case <-done:
-			conn.Close()
-			return bw.Flush() // want `conn.Close\(\) runs before bw.Flush\(\)`
+			conn.Close() // want `conn.Close\(\) runs before bw.Flush\(\)`
+			return bw.Flush()
 		}
 	}
 }
@@ -178,8 +178,8 @@ func hijacked(w interface {
 		return err
 	}
 	brw.WriteString("HTTP/1.1 101 Switching Protocols\r\n\r\n")
-	conn.Close()
-	return brw.Flush() // want `conn.Close\(\) runs before brw.Flush\(\); buffered bytes of bufio.ReadWriter "brw" are written to a closed connection`
+	conn.Close() // want `conn.Close\(\) runs before brw.Flush\(\); buffered bytes of bufio.ReadWriter "brw" are written to a closed connection`
+	return brw.Flush()
 }
 
 func hijackedOK(w interface {
@@ -198,8 +198,8 @@ func methodValue(conn net.Conn, p []byte) error {
 	bw := bufio.NewWriter(conn)
 	stop := conn.Close
 	bw.Write(p)
-	stop()
-	return bw.Flush() // want `stop\(\) runs before bw.Flush\(\)`
+	stop() // want `stop\(\) runs before bw.Flush\(\)`
+	return bw.Flush()
 }
 
 func passedToHelper(conn net.Conn, p []byte) error { // ok: finish flushes it before the close
@@ -222,8 +222,8 @@ func closures(conn net.Conn, p []byte) func() error {
 	bw := bufio.NewWriter(conn)
 	bw.Write(p)
 	return func() error {
-		conn.Close()
-		return bw.Flush() // want `conn.Close\(\) runs before bw.Flush\(\)`
+		conn.Close() // want `conn.Close\(\) runs before bw.Flush\(\)`
+		return bw.Flush()
 	}
 }
 
@@ -241,8 +241,8 @@ func closuresOK(conn net.Conn, p []byte) func() error {
 func generic[W io.WriteCloser](dst W, p []byte) error {
 	bw := bufio.NewWriter(dst)
 	bw.Write(p)
-	dst.Close()
-	return bw.Flush() // want `dst.Close\(\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a closed destination`
+	dst.Close() // want `dst.Close\(\) runs before bw.Flush\(\); buffered bytes of bufio.Writer "bw" are written to a closed destination`
+	return bw.Flush()
 }
 
 func genericOK[W io.WriteCloser](dst W, p []byte) error { // ok
@@ -261,8 +261,8 @@ type client struct {
 func (c *client) fieldDest(p []byte) error {
 	bw := bufio.NewWriter(c.conn)
 	bw.Write(p)
-	c.conn.Close()
-	return bw.Flush() // want `c.conn.Close\(\) runs before bw.Flush\(\)`
+	c.conn.Close() // want `c.conn.Close\(\) runs before bw.Flush\(\)`
+	return bw.Flush()
 }
 
 func (c *client) fieldDestReplaced(p []byte, next net.Conn) error { // ok: the closed conn is the new one
@@ -290,17 +290,17 @@ func tarOverGzip(f *os.File, name string, p []byte) error {
 	tw := tar.NewWriter(gz)
 	tw.WriteHeader(&tar.Header{Name: name, Size: int64(len(p)), Mode: 0o644})
 	tw.Write(p)
-	if err := gz.Close(); err != nil {
+	if err := gz.Close(); err != nil { // want `gz.Close\(\) runs before tw.Close\(\); the tar trailer is written to a closed writer`
 		return err
 	}
-	return tw.Close() // want `gz.Close\(\) runs before tw.Close\(\); the tar trailer is written to a closed writer`
+	return tw.Close()
 }
 
 func tarOverGzipDefers(f *os.File, name string, p []byte) error {
 	gz := gzip.NewWriter(f)
 	tw := tar.NewWriter(gz)
-	defer tw.Close() // want `defer gz.Close\(\) runs before defer tw.Close\(\); the tar trailer is written to a closed writer`
-	defer gz.Close()
+	defer tw.Close()
+	defer gz.Close() // want `defer gz.Close\(\) runs before defer tw.Close\(\); the tar trailer is written to a closed writer`
 	tw.WriteHeader(&tar.Header{Name: name, Size: int64(len(p)), Mode: 0o644})
 	_, err := tw.Write(p)
 	return err
@@ -323,7 +323,7 @@ func zipThenFileExplicit(path string, files map[string][]byte) error {
 		return err
 	}
 	zw := zip.NewWriter(f)
-	defer zw.Close() // want `f.Close\(\) runs before the deferred zw.Close\(\); the zip central directory is written to a closed file`
+	defer zw.Close()
 	for name, data := range files {
 		w, err := zw.Create(name)
 		if err != nil {
@@ -331,20 +331,20 @@ func zipThenFileExplicit(path string, files map[string][]byte) error {
 		}
 		w.Write(data)
 	}
-	return f.Close()
+	return f.Close() // want `f.Close\(\) runs before the deferred zw.Close\(\); the zip central directory is written to a closed file`
 }
 
 func silencedLintIgnore(conn net.Conn, p []byte) error {
 	bw := bufio.NewWriter(conn)
 	bw.Write(p)
-	conn.Close()
 	//lint:ignore flushcheck/closeorder the test wants the error a flush into a closed connection returns
+	conn.Close()
 	return bw.Flush()
 }
 
 func silencedNolint(conn net.Conn, p []byte) error {
 	bw := bufio.NewWriter(conn)
 	bw.Write(p)
-	conn.Close()
-	return bw.Flush() //nolint:flushcheck // the test wants the error a flush into a closed connection returns
+	conn.Close() //nolint:flushcheck // the test wants the error a flush into a closed connection returns
+	return bw.Flush()
 }

@@ -19,13 +19,13 @@ func newConn(nc net.Conn) *conn {
 }
 
 func (c *conn) shutdown() error {
-	c.nc.Close()
-	return c.bw.Flush() // want `c.nc.Close\(\) runs before c.bw.Flush\(\); buffered bytes of bufio.Writer "c.bw" are written to a closed connection`
+	c.nc.Close() // want `c.nc.Close\(\) runs before c.bw.Flush\(\); buffered bytes of bufio.Writer "c.bw" are written to a closed connection`
+	return c.bw.Flush()
 }
 
 func (c *conn) serve(lines []string) {
-	defer c.bw.Flush() // want `defer c.nc.Close\(\) runs before defer c.bw.Flush\(\)`
-	defer c.nc.Close()
+	defer c.bw.Flush()
+	defer c.nc.Close() // want `defer c.nc.Close\(\) runs before defer c.bw.Flush\(\)`
 	for _, l := range lines {
 		c.bw.WriteString(l)
 	}
@@ -75,8 +75,8 @@ func (a *archive) init(f *os.File) {
 }
 
 func (a *archive) finish() error {
-	defer a.zw.Close() // want `defer a.f.Close\(\) runs before defer a.zw.Close\(\); the gzip footer is written to a closed file`
-	defer a.f.Close()
+	defer a.zw.Close()
+	defer a.f.Close() // want `defer a.f.Close\(\) runs before defer a.zw.Close\(\); the gzip footer is written to a closed file`
 	_, err := a.zw.Write([]byte("end"))
 	return err
 }
@@ -101,8 +101,8 @@ func dialRPC(nc net.Conn) *rpcClient {
 }
 
 func (c *rpcClient) Close() error {
-	err := c.conn.Close()
-	if ferr := c.w.Flush(); ferr != nil && err == nil { // want `c.conn.Close\(\) runs before c.w.Flush\(\); buffered bytes of bufio.Writer "c.w" are written to a closed connection`
+	err := c.conn.Close() // want `c.conn.Close\(\) runs before c.w.Flush\(\); buffered bytes of bufio.Writer "c.w" are written to a closed connection`
+	if ferr := c.w.Flush(); ferr != nil && err == nil {
 		err = ferr
 	}
 	return err
