@@ -47,7 +47,7 @@ func FuzzSuite(f *testing.F) {
 
 // fuzzSeeds returns the Go files (and fix goldens) of every analyzer's
 // testdata, in a fixed order.
-func fuzzSeeds(f *testing.F) [][]byte {
+func fuzzSeeds(f testing.TB) [][]byte {
 	var files []string
 	for _, root := range testdataDirs(f) {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -114,7 +114,7 @@ type fuzzer struct {
 	path  string
 }
 
-func newFuzzer(f *testing.F, seeds [][]byte) *fuzzer {
+func newFuzzer(f testing.TB, seeds [][]byte) *fuzzer {
 	fset := token.NewFileSet()
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedTypes | packages.NeedTypesSizes | packages.NeedImports | packages.NeedDeps,
