@@ -96,7 +96,12 @@ func TestBadInputFix(t *testing.T) {
 		dir := copyModule(t, "overlap")
 		before := snapshotDir(t, dir)
 		r := run(t, dir, bin, "-fix", "./...")
-		assertOneLine(t, r, "main.go: conflicting fixes: the fix of closeorder at main.go:")
+		assertOneLine(t, r, "main.go: conflicting fixes: the fix of ")
+		for _, check := range []string{"the fix of closeorder at main.go:", "the fix of discard at main.go:"} {
+			if !strings.Contains(r.stderr, check) {
+				t.Errorf("stderr does not name %q: %q", check, r.stderr)
+			}
+		}
 		if !strings.Contains(r.stderr, "file left unchanged") {
 			t.Errorf("stderr does not say the file is unchanged: %q", r.stderr)
 		}
