@@ -206,8 +206,7 @@ var errNoReadFile = errors.New("the driver gives no ReadFile")
 // writes it (tabs).
 func (c *checker) indent(pos token.Pos) string {
 	p := c.pass.Fset.Position(pos)
-	var src []byte
-	var err error = errNoReadFile
+	src, err := []byte(nil), errNoReadFile
 	if c.pass.ReadFile != nil { // some drivers do not provide it
 		src, err = c.pass.ReadFile(p.Filename)
 	}
