@@ -215,8 +215,9 @@ func golangciLint(t *testing.T, gcl, dir, cache, config string, args ...string) 
 
 // customGolangciLint returns a golangci-lint built by `golangci-lint
 // custom` from config, a .custom-gcl.yml. The build takes a minute, so
-// the binary is kept in the user's cache directory under a hash of all
-// that goes into it; a build is never reused for other inputs.
+// the last binary built is kept in the user's cache directory under a
+// hash of all that goes into it; a build is never reused for other
+// inputs.
 func customGolangciLint(t *testing.T, config string) string {
 	t.Helper()
 	key := buildKey(t, config)
@@ -263,6 +264,14 @@ func customGolangciLint(t *testing.T, config string) string {
 		}
 		if err := os.Rename(tmp, cached); err != nil {
 			_ = os.Remove(tmp) // a leftover costs a little disk, no more
+			return built
+		}
+		// One binary of 50 MB is kept: the builds of older sources go.
+		old, _ := filepath.Glob(filepath.Join(filepath.Dir(cached), "custom-gcl-*"))
+		for _, f := range old {
+			if f != cached {
+				_ = os.Remove(f) // as above
+			}
 		}
 	}
 	return built
