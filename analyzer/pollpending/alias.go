@@ -17,7 +17,7 @@ type errAliases struct {
 	err   *types.Var // nil when the write's error is not held in a variable
 	vars  map[*types.Var]bool
 	oks   map[*types.Var]bool
-	wraps map[*types.Var]bool // may be nil when the error is not: not for nil tests
+	wraps map[*types.Var]bool // hold it wrapped: for EAGAIN tests, not nil tests (fmt.Errorf is never nil)
 }
 
 // aliasesOf returns what u derives from err, built once per variable.

@@ -137,10 +137,11 @@
 //   - the packages syscall and golang.org/x/sys/unix themselves, which
 //     define the raw writes (Sendmsg drops SendmsgN's count by design);
 //   - EAGAIN answered with nothing (a void return), with false, with a
-//     partial count such as 0 or n, or after a call or a store (of
-//     anything but a number) on the way that involves the function's
-//     variables (it may register for writability or keep the bytes), or
-//     a channel receive (it waits), or
+//     partial count such as 0 or n, or after a call or a store (other
+//     than counting, with ++ or +=) on the way that involves the
+//     function's variables (it may register for writability, keep the
+//     bytes, or set a state that says to wait), or a channel receive (it
+//     waits), or
 //     when the bytes come from a field or global that still holds them
 //     and the function answers with an error, not done: an event loop
 //     that returns nil on EAGAIN and resumes on EPOLLOUT is correct;

@@ -199,8 +199,8 @@ func (c *checker) ownsBytes(s *site) bool {
 // keepsPending reports whether statement n may retry later, wait for
 // writability or keep the bytes: it calls something other than a
 // formatting or logging function or a close of the descriptor, stores
-// something other than a number outside the function's locals, sends on
-// a channel, or starts a goroutine.
+// outside the function's locals (other than counting, with ++ or +=),
+// sends on a channel, or starts a goroutine.
 func (c *checker) keepsPending(u *unit, n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.SendStmt, *ast.GoStmt, *ast.DeferStmt:
@@ -210,9 +210,13 @@ func (c *checker) keepsPending(u *unit, n ast.Node) bool {
 			return true // <-writable: waits
 		}
 	case *ast.AssignStmt:
+		counts := n.Tok != token.ASSIGN && n.Tok != token.DEFINE
 		for _, l := range n.Lhs {
-			if !c.isNumber(l) && c.keepsStore(u, l, n.Rhs) {
-				return true // stored outside: kept for later
+			if counts && c.isNumber(l) {
+				continue // a counter (d.dropped += 1): counting the bytes does not keep them
+			}
+			if c.keepsStore(u, l, n.Rhs) {
+				return true // stored outside: kept for later (a state set with = may say "wait")
 			}
 		}
 	case *ast.IncDecStmt:
@@ -223,8 +227,8 @@ func (c *checker) keepsPending(u *unit, n ast.Node) bool {
 	return c.hasEffectfulCall(n)
 }
 
-// isNumber reports whether e has a numeric type: storing a number (a
-// drop counter, a length) cannot keep the bytes.
+// isNumber reports whether e has a numeric type: adding to a number (a
+// drop counter) cannot keep the bytes.
 func (c *checker) isNumber(e ast.Expr) bool {
 	t := c.pass.TypesInfo.TypeOf(e)
 	if t == nil {

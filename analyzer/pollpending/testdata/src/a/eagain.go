@@ -392,3 +392,29 @@ func (d *device) injectQueued(pkt []byte) (int, error) { // want injectQueued:"p
 	}
 	return n, nil
 }
+
+const waitWritable = 1
+
+type stateConn struct {
+	fd    int
+	state int
+	drops int
+}
+
+func (c *stateConn) sendCounted(p []byte) error {
+	err := unix.Sendto(c.fd, p, 0, nil)
+	if err == unix.EAGAIN {
+		c.drops += 1
+		return nil // want `EAGAIN from unix.Sendto is treated as success`
+	}
+	return err
+}
+
+func (c *stateConn) sendWaiting(p []byte) error {
+	err := unix.Sendto(c.fd, p, 0, nil)
+	if err == unix.EAGAIN {
+		c.state = waitWritable
+		return nil // ok: the state tells the caller to wait and send again
+	}
+	return err
+}
