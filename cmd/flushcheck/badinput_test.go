@@ -188,9 +188,7 @@ func TestNoNetwork(t *testing.T) {
 			if err != nil && !errors.As(err, &exit) {
 				t.Fatal(err)
 			}
-			if r.code != exitFailure || !strings.Contains(r.stderr, tc.want) || strings.Contains(r.stderr, "goroutine ") {
-				t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
-			}
+			assertOneLine(t, r, tc.want)
 			if n := hits.Load(); n != 0 {
 				t.Errorf("%d requests reached the module proxy", n)
 			}

@@ -68,8 +68,12 @@ func isTestMain(p *packages.Package) bool {
 func packageProblems(pkgs []*packages.Package, dir string) []string {
 	var lines []string
 	seen := make(map[string]bool)
+	broken := unloadable(pkgs)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
+			if e.Kind == packages.TypeError && importsBroken(e.Msg, broken) {
+				continue // the package it could not import has said why
+			}
 			line := p.PkgPath + ": " + errorKind(e.Kind) + relativePos(e.Pos, dir) + oneLine(e.Msg)
 			if !seen[line] {
 				seen[line] = true
@@ -78,6 +82,28 @@ func packageProblems(pkgs []*packages.Package, dir string) []string {
 		}
 	})
 	return lines
+}
+
+// unloadable returns the import paths of the packages among pkgs and
+// their dependencies that have errors other than type errors.
+func unloadable(pkgs []*packages.Package) map[string]bool {
+	broken := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if e.Kind != packages.TypeError {
+				broken[p.PkgPath] = true
+			}
+		}
+	})
+	return broken
+}
+
+// importsBroken reports whether msg is the type checker's failure to
+// import one of the packages broken.
+func importsBroken(msg string, broken map[string]bool) bool {
+	rest, ok := strings.CutPrefix(msg, "could not import ")
+	path, _, _ := strings.Cut(rest, " ")
+	return ok && broken[path]
 }
 
 func errorKind(k packages.ErrorKind) string {
