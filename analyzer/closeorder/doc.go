@@ -39,6 +39,8 @@
 // An order is reported at the statement to move: the destination's
 // close (or its defer) that comes too early, with the writer's late
 // finish as related information; a hand-back, Reset or read at itself.
+// A call in a deferred function literal is reported at the literal's
+// defer statement (defer func() {).
 //
 // For example:
 //

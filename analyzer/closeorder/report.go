@@ -260,10 +260,8 @@ func (c *checker) diagnostic(f finding) (analysis.Diagnostic, bool) {
 	if atClose {
 		reported = other // the statement to move is the early close
 	}
-	d := analysis.Diagnostic{Pos: reported.call.Pos(), End: reported.call.End(), Message: msg, Related: related}
-	if reported.defer_ != nil && !reported.closure {
-		d.Pos, d.End = reported.defer_.Pos(), reported.defer_.End()
-	}
+	d := analysis.Diagnostic{Message: msg, Related: related}
+	d.Pos, d.End = statementRange(reported)
 	switch f.rule {
 	case ruleDeferOrder, ruleDeferResetOrder, ruleDeferPutOrder:
 		// at was registered after other for a put, before it for a close.
@@ -412,6 +410,24 @@ func (c *checker) closedNoun(m *model, s site) string {
 		return "a " + noun + " closed for writing"
 	}
 	return "a closed " + noun
+}
+
+// statementRange is where a finding at s is reported: the call, or the
+// defer registering it. A call in a deferred function literal is
+// reported at the literal's defer statement, whose header
+// (defer func() {) is the statement to move.
+func statementRange(s site) (token.Pos, token.Pos) {
+	switch {
+	case s.defer_ == nil:
+		return s.call.Pos(), s.call.End()
+	case s.closure:
+		end := s.defer_.End()
+		if lit, ok := ast.Unparen(s.defer_.Call.Fun).(*ast.FuncLit); ok {
+			end = lit.Body.Lbrace + 1
+		}
+		return s.defer_.Pos(), end
+	}
+	return s.defer_.Pos(), s.defer_.End()
 }
 
 // finishedHere points at the writer's finish that comes too late.

@@ -95,8 +95,8 @@ func deferClosures(path string, p []byte) (err error) {
 			err = cerr
 		}
 	}()
-	defer func() {
-		if cerr := f.Close(); cerr != nil && err == nil { // want `f.Close\(\) in a deferred function runs before enc.Close\(\) in a deferred function; the final base64 block is written to a closed file`
+	defer func() { // want `f.Close\(\) in a deferred function runs before enc.Close\(\) in a deferred function; the final base64 block is written to a closed file`
+		if cerr := f.Close(); cerr != nil && err == nil {
 			err = cerr
 		}
 	}()
@@ -238,6 +238,48 @@ func deferHelperCloseOK(path string, p []byte) error { // ok: the helper closes 
 	defer closeQuietly(f)
 	zw := gzip.NewWriter(f)
 	defer zw.Close()
+	_, err = zw.Write(p)
+	return err
+}
+
+// A deferred function literal is reported at its defer statement, the
+// statement to move, not at the call inside it.
+func deferClosureLogs(path string, p []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw := gzip.NewWriter(f)
+	defer func() {
+		if err := zw.Close(); err != nil {
+			println("gzip:", err.Error())
+		}
+	}()
+	defer func() { // want `f.Close\(\) in a deferred function runs before zw.Close\(\) in a deferred function; the gzip footer is written to a closed file`
+		if err := f.Close(); err != nil {
+			println("close:", err.Error())
+		}
+	}()
+	_, err = zw.Write(p)
+	return err
+}
+
+func deferClosureLogsOK(path string, p []byte) error { // ok: the file's closure is deferred first, so it runs last
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := f.Close(); err != nil {
+			println("close:", err.Error())
+		}
+	}()
+	zw := gzip.NewWriter(f)
+	defer func() {
+		if err := zw.Close(); err != nil {
+			println("gzip:", err.Error())
+		}
+	}()
 	_, err = zw.Write(p)
 	return err
 }
