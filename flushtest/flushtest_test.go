@@ -122,8 +122,8 @@ func TestBufferedAtClose(t *testing.T) {
 	bw := bufio.NewWriter(p.Conn)
 	p.Conn.Watch(bw)
 	_, _ = bw.WriteString("hello, world") // sticky
-	_ = p.Conn.Close()                    // before the Flush: the bytes are still in bw
-	//lint:ignore flushcheck flushing into the closed connection is the point
+	//lint:ignore flushcheck/closeorder closing before the Flush, with the bytes still in bw, is the point
+	_ = p.Conn.Close()
 	v := judge(t, p, 12, bw.Flush())
 	if v.Buffered != 12 || v.Outcome != flushtest.Reported {
 		t.Errorf("got %v, want failure reported with 12 bytes buffered at close", v)
