@@ -58,7 +58,7 @@ func run() (err error) {
 	golist := flag.Bool("golist", true, "also run the go list -find query the flushcheck command makes for unmatched patterns")
 	flag.Parse()
 	if flag.NArg() == 0 {
-		return errors.New("usage: driver [flags] packages...")
+		return errors.New("usage: driver [flags] packages")
 	}
 	analyzers, err := choose(*names)
 	if err != nil {
