@@ -55,12 +55,14 @@ func (c *checker) uncheckedSuccess(s *site) *ast.ReturnStmt {
 		switch {
 		case found != nil:
 			return true // one path is enough
-		case set&errNil == 0:
-			return true // the write failed on this path: not a short write
+		case set&okPos == 0:
+			return true // failed, or wrote 0 bytes: only an empty buffer writes 0 without an error
 		case n == s.node:
 			return true // the write again: a retry
 		case cnt != nil && c.usesCount(n, cnt):
 			return true // the count is looked at
+		case cnt != nil && s.u.inLoopCond(n) && c.mentions(n, cnt):
+			return true // for n > 0 { ... }: a loop that consumes the count
 		}
 		if ret, ok := n.(*ast.ReturnStmt); ok {
 			if c.reportsSuccess(s.u, ret) {
@@ -121,6 +123,37 @@ func leafIdent(e ast.Expr) *ast.Ident {
 		return e.Sel
 	}
 	return nil
+}
+
+// inLoopCond reports whether n is (part of) the condition of a for loop.
+func (u *unit) inLoopCond(n ast.Node) bool {
+	if u.loopConds == nil {
+		u.loopConds = []ast.Expr{}
+		ast.Inspect(u.body, func(m ast.Node) bool {
+			if loop, ok := m.(*ast.ForStmt); ok && loop.Cond != nil {
+				u.loopConds = append(u.loopConds, loop.Cond)
+			}
+			return true
+		})
+	}
+	for _, cond := range u.loopConds {
+		if cond.Pos() <= n.Pos() && n.End() <= cond.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether n refers to v.
+func (c *checker) mentions(n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // usesCount reports whether n looks at the count v: any use except

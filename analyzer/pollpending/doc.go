@@ -125,7 +125,10 @@
 //   - a count that is returned, stored outside the function where
 //     something may read it (r.off += n, with r.buf[r.off:] written next
 //     time), passed as an argument (other than to a print or log call),
-//     or compared with anything but 0 or -1;
+//     compared with anything but 0 or -1, or read by the condition of a
+//     for loop (for n > 0 { ... } consumes it); nor a path on which the
+//     count can only be 0: only an empty buffer writes 0 bytes without
+//     an error;
 //   - writes to descriptors that are blocking by construction: constants
 //     (0, 1, 2), syscall.Stdout and friends, (*os.File).Fd, and a
 //     variable of the function set once by Open, Openat, Creat, Socket or

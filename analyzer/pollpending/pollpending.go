@@ -118,6 +118,7 @@ type unit struct {
 
 	aliases      map[*types.Var]*errAliases   // what derives from each write's error, built lazily
 	typeSwitches map[*ast.CaseClause]ast.Expr // type switch clause -> subject, built lazily
+	loopConds    []ast.Expr                   // conditions of the for loops, built lazily
 }
 
 // unitOf returns the unit of a function declaration or literal, or nil

@@ -219,3 +219,60 @@ func viaFDWriter(w fdWriter, p []byte) error {
 	_, err := w.Write(p) // ok: a Write([]byte) (int, error) method
 	return err
 }
+
+// Only an empty buffer writes 0 bytes without an error: nothing is lost
+// on a path where the count can only be 0.
+
+func finish(n int, p []byte) error {
+	if n < len(p) {
+		return io.ErrShortWrite
+	}
+	return nil
+}
+
+func zeroPath(fd int, p []byte) error {
+	n, err := unix.Write(fd, p) // ok: the count is checked wherever it is positive
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return finish(n, p)
+	}
+	return nil
+}
+
+func zeroOnly(fd int, p []byte) error {
+	n, err := unix.Write(fd, p) // want `short write from unix.Write is ignored; n of len\(p\) bytes`
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+
+// A loop whose condition reads the count consumes it.
+func writevConsume(fd int, iov [][]byte, wait func() error) error {
+	for len(iov) > 0 {
+		n, err := unix.Writev(fd, iov) // ok: the inner loop consumes n
+		if err == unix.EAGAIN {
+			if err := wait(); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		for n > 0 && len(iov) > 0 {
+			if n < len(iov[0]) {
+				iov[0] = iov[0][n:]
+				break
+			}
+			n -= len(iov[0])
+			iov = iov[1:]
+		}
+	}
+	return nil
+}
