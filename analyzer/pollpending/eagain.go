@@ -64,15 +64,14 @@ func (c *checker) successAfterEAGAIN(s *site) (*ast.ReturnStmt, bool) {
 	return found, viaDone
 }
 
-// claimsDone reports whether ret, reached where the error may be
-// EAGAIN (set), claims the write done, and whether it does so with a
-// done result. Where EAGAIN is caught (told apart from failures, if
-// not from success, as after "if err != nil && err != EAGAIN { return
-// err }"), a claim is a nil error (nil, or
-// the write's error variable after it was cleared), with the full length
-// len(...) for a count and true for a done result. Anywhere, it is a
-// done result that a test makes true on EAGAIN (err == nil || err ==
-// EAGAIN), with a nil error if there is one.
+// claimsDone reports whether ret, reached where the error may be EAGAIN
+// (set), claims the write done, and whether it does so with a done
+// result. Where EAGAIN is caught (told apart from failures, if not from
+// success, as after "if err != nil && err != EAGAIN { return err }"), a
+// claim is a nil error (see nilError), with the full length len(...) for
+// a count and true for a done result. Anywhere, it is a done result that
+// a test makes true on EAGAIN (err == nil || err == EAGAIN), with a nil
+// error if there is one.
 func (c *checker) claimsDone(t *tester, s *site, ret *ast.ReturnStmt, set errSet) (claimed, viaDone bool) {
 	res := s.u.sig.Results()
 	if res.Len() == 0 || len(ret.Results) != res.Len() {
@@ -161,16 +160,23 @@ func (c *checker) trueMeansDone(s *site, i int) bool {
 
 // isLenCall reports whether e is a call of the builtin len.
 func (c *checker) isLenCall(e ast.Expr) bool {
+	return c.builtinCalled(e) == "len"
+}
+
+// builtinCalled returns the name of the builtin e calls, or "".
+func (c *checker) builtinCalled(e ast.Expr) string {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
-		return false
+		return ""
 	}
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok {
-		return false
+		return ""
 	}
-	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "len"
+	if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok {
+		return b.Name()
+	}
+	return ""
 }
 
 // ownsBytes reports whether the bytes s writes belong to the function

@@ -187,16 +187,8 @@ func (c *checker) nonNegative(e ast.Expr) bool {
 	if k, ok := c.intConst(e); ok {
 		return k > 0
 	}
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
-	return ok && (b.Name() == "len" || b.Name() == "cap")
+	name := c.builtinCalled(e)
+	return name == "len" || name == "cap"
 }
 
 func regions(neg, zero, pos bool) errSet {
