@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark flushcheck against errcheck and staticcheck (issue 7).
 #
-#   bash bench/run.sh [-n RUNS] [-m RUNS] [-c "std corpus"] [-o OUTDIR] [-s]
+#   bash bench/run.sh [-n RUNS] [-m RUNS] [-c "std corpus"] [-o OUTDIR] [-s | -i]
 #
 #   -n RUNS   samples of each tool, the median is reported (default 5)
 #   -m RUNS   samples of the floor, per-check and incremental rows (default: -n)
@@ -10,6 +10,7 @@
 #             (default: a new directory under /tmp, printed at the end)
 #   -s        skip the floor and per-check rows and the incremental go vet
 #             runs (the tool comparison only)
+#   -i        only the incremental go vet runs
 #
 # Installs errcheck v1.30.0 and staticcheck v0.8.2 from the module proxy
 # into a temporary GOBIN, builds flushcheck and bench/driver from this
@@ -36,14 +37,16 @@ fruns=""
 corpora="std corpus"
 out=""
 short=false
-while getopts "n:m:c:o:s" opt; do
+incremental_only=false
+while getopts "n:m:c:o:si" opt; do
 	case $opt in
 	n) runs=$OPTARG ;;
 	m) fruns=$OPTARG ;;
 	c) corpora=$OPTARG ;;
 	o) out=$OPTARG ;;
 	s) short=true ;;
-	*) sed -n '2,13p' "$0" >&2; exit 2 ;;
+	i) incremental_only=true ;;
+	*) sed -n '2,14p' "$0" >&2; exit 2 ;;
 	esac
 done
 fruns=${fruns:-$runs}
@@ -158,7 +161,8 @@ run_corpus() {
 # cache and go vet's result cache are then bypassed in every sample.
 # The floor and per-check rows load exactly as flushcheck does, so its
 # warm-up serves them too.
-log "warm-up (discarded)"
+$incremental_only && corpora="" runs=0
+$incremental_only || log "warm-up (discarded)"
 for corpus in $corpora; do
 	rep=0
 	run_corpus "$corpus" false
