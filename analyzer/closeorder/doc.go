@@ -15,10 +15,16 @@
 // path that can reach the order shown:
 //
 //   - explicit order: the destination closed (Close or CloseWrite) before
-//     the writer over it is flushed or closed;
+//     the writer over it is flushed or closed; and, for writers layered
+//     on a buffered writer the function made (gzip over bufio over a
+//     file), the buffered writer flushed for the last time before the
+//     writer over it is finished, whose last bytes then stay in the
+//     buffer;
 //   - defer order: defers run last in, first out, so
-//     defer gz.Close() registered before defer f.Close() closes f first;
-//     and an explicit f.Close() runs before a deferred gz.Close();
+//     defer gz.Close() registered before defer f.Close() closes f first,
+//     and registered before defer bw.Flush() of the bufio.Writer under
+//     it flushes bw before the footer is written; and an explicit
+//     f.Close() or last bw.Flush() runs before a deferred gz.Close();
 //   - hand-back before finish: the writer put back in a sync.Pool while
 //     written and not finished (a compressor is finished by Close: after
 //     a Flush its footer is still to come), or finished after it is back
@@ -74,6 +80,9 @@
 //     call that never returns, or is itself in the arguments of one
 //     (t.Fatalf("%q", buf.String())); and deferred calls whose only exits
 //     report failure;
+//   - a buffered destination flushed again after the writer over it is
+//     finished, or that is a parameter, a field or goes where the
+//     function cannot follow it: its owner may flush it later;
 //   - a writer with nothing pending: a second Flush or Close after the
 //     one that finished it (such as a deferred Close kept as a safety net
 //     beside an explicit one), a write after Close (it fails), a Flush of

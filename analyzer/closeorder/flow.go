@@ -29,6 +29,9 @@ const (
 	kPu                 // the writer was put back in a pool at site
 	kDp                 // a deferred Put at site will hand the writer back at exit
 	kLg                 // SetLinger(0) was called on the connection at site
+	kFl                 // the buffered destination cur was flushed at site, before the writer's finish
+	kFp                 // the writer was finished at dsite after the last flush (at site) of its buffered destination cur
+	kDf                 // a defer at site flushes the buffered destination cur before the writer's deferred finish
 )
 
 type flags uint8
@@ -40,15 +43,16 @@ const (
 	fC                   // closed explicitly: later writes fail, nothing is pending
 	fU                   // a field writer, which may hold bytes from before this function
 	fE                   // written since made, reset or closed: a Flush does not clear it
+	fB                   // a finish of its buffered destination was deferred before its own deferred finish
 )
 
 type fact struct {
 	kind  factKind
 	flags flags
 	id    int32
-	site  int32 // the site of kCl, kDo, kPu, kDp and kLg; -1 for kSt
-	cur   int32 // kSt: the destination the writer writes to now, -1 if unknown, stale if its variable was reassigned
-	dsite int32 // the deferred finish that set fD, or -1
+	site  int32 // the site of kCl, kDo, kPu, kDp, kLg, kFl, kFp and kDf; -1 for kSt
+	cur   int32 // kSt: the destination the writer writes to now, -1 if unknown, stale if its variable was reassigned; kFl, kFp, kDf: the buffered destination
+	dsite int32 // the deferred finish that set fD (kFp: the late finish), or -1
 
 	// An error variable this path has tested against nil, and whether
 	// it was found non-nil: a later test of it takes one branch only,
@@ -368,6 +372,7 @@ func (f *flow) apply(s state, ev event) {
 		f.peerAnswered(s, ev.id)
 	case evEscape:
 		s.update(ev.id, func(g fact) (fact, bool) { g.flags &^= fW | fO | fU | fE; return g, true })
+		f.dropLayered(s, ev.id)
 	case evKill:
 		f.kill(s, ev)
 	case evLit:
@@ -415,16 +420,33 @@ func (f *flow) written(s state, id, depth int) {
 	}
 }
 
+// finish applies a Close, Flush or CloseWrite of ref ev.id: to the
+// facts of it as a writer, and to the writers aimed at it.
 func (f *flow) finish(s state, ev event) {
+	f.finishFindings(s, ev)
+	f.writerFinished(s, ev)
+	if ev.op == opClose || ev.op == opCloseWrite {
+		// ev.id is closed as a destination: every writer aimed at it now
+		// writes to a closed destination.
+		for g := range s {
+			if g.kind == kSt && int(g.cur) == ev.id && int(g.id) != ev.id {
+				s.add(fact{kind: kCl, id: g.id, site: int32(ev.site), flags: g.flags, cur: -1, dsite: g.dsite})
+			}
+		}
+	}
+	f.destFinished(s, ev)
+	f.finishUpdate(s, ev)
+}
+
+// finishFindings reports the orders a finish of ref ev.id completes: the
+// writer finished after its destination was closed, or after it went
+// back to the pool; the connection closed after SetLinger(0).
+func (f *flow) finishFindings(s state, ev event) {
 	id := ev.id
 	for _, g := range s.of(id) {
 		switch g.kind {
 		case kCl:
-			pending := g.flags & (fW | fU)
-			if ev.op == opClose {
-				pending = g.flags & (fW | fO | fU)
-			}
-			if ev.op != opCloseWrite && pending != 0 {
+			if ev.op != opCloseWrite && pendingFor(g.flags, ev.op) != 0 {
 				f.c.record(finding{rule: ruleCloseFirst, m: f.m, at: ev.site, w: id, other: int(g.site)})
 			}
 		case kPu:
@@ -437,17 +459,24 @@ func (f *flow) finish(s state, ev event) {
 			}
 		}
 	}
-	if ev.op == opClose || ev.op == opCloseWrite {
-		// id is closed as a destination: every writer aimed at it now
-		// writes to a closed destination.
-		for g := range s {
-			if g.kind == kSt && int(g.cur) == id && int(g.id) != id {
-				s.add(fact{kind: kCl, id: g.id, site: int32(ev.site), flags: g.flags, cur: -1, dsite: g.dsite})
-			}
-		}
+}
+
+// pendingFor returns what a finish by op pushes out of a writer with
+// these flags: the bytes written since the last finish (or held from
+// before the function), and for a Close the footer of a finalizing
+// writer.
+func pendingFor(fl flags, o op) flags {
+	if o == opClose {
+		return fl & (fW | fO | fU)
 	}
+	return fl & (fW | fU)
+}
+
+// finishUpdate clears what the finish of ref ev.id pushed out, and marks
+// its destination written by it.
+func (f *flow) finishUpdate(s state, ev event) {
 	var dests []int
-	s.update(id, func(g fact) (fact, bool) {
+	s.update(ev.id, func(g fact) (fact, bool) {
 		switch g.kind {
 		case kCl, kLg:
 			if ev.op == opClose {
@@ -476,56 +505,99 @@ func (f *flow) finish(s state, ev event) {
 }
 
 // deferred registers the calls of one defer. Defers run last in, first
-// out: what this one closes runs before every finish deferred earlier,
-// and every finish it registers runs before the puts deferred earlier.
+// out: what this one closes or flushes as a destination runs before
+// every finish deferred earlier, and every finish it registers runs
+// before the puts deferred earlier.
 func (f *flow) deferred(s state, ev event) {
 	for _, it := range ev.items {
-		switch it.op {
-		case opClose, opCloseWrite:
-			for g := range s {
-				if g.kind == kSt && int(g.cur) == it.id && int(g.id) != it.id && g.flags&fD != 0 {
-					s.add(fact{kind: kDo, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: g.dsite})
-				}
-			}
-		case opReset:
-			// A Reset deferred after the finish runs before it and
-			// discards what the finish would write.
-			for _, g := range s.of(it.id) {
-				if g.kind == kSt && g.flags&fD != 0 {
-					s.add(fact{kind: kDo, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: g.dsite})
-				}
-			}
+		f.deferredDest(s, it)
+	}
+	for _, it := range ev.items {
+		if it.op == opPut {
+			f.deferredPut(s, it)
 		}
 	}
 	for _, it := range ev.items {
-		if it.op != opPut {
-			continue
+		if it.op == opClose || it.op == opFlush {
+			f.deferredFinish(s, it)
 		}
+	}
+}
+
+// deferredDest notes the writers whose deferred finish the deferred
+// call it will precede: a Close of their destination, a Flush of their
+// buffered destination (unless a finish of it deferred earlier runs
+// after theirs), a Reset of the writer itself.
+func (f *flow) deferredDest(s state, it item) {
+	switch it.op {
+	case opClose, opCloseWrite:
+		for g := range s {
+			if g.kind == kSt && int(g.cur) == it.id && int(g.id) != it.id && g.flags&fD != 0 {
+				s.add(fact{kind: kDo, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: g.dsite})
+			}
+		}
+	case opFlush:
+		if !f.m.ownedBuffer(it.id) {
+			return
+		}
+		for g := range s {
+			if g.kind == kSt && int(g.cur) == it.id && int(g.id) != it.id && g.flags&(fD|fB) == fD {
+				s.add(fact{kind: kDf, id: g.id, site: int32(it.site), flags: g.flags, cur: g.cur, dsite: g.dsite})
+			}
+		}
+	case opReset:
+		// A Reset deferred after the finish runs before it and
+		// discards what the finish would write.
 		for _, g := range s.of(it.id) {
-			if g.kind != kSt {
-				continue
-			}
-			if g.flags&fD != 0 {
-				f.c.record(finding{rule: ruleDeferPutOrder, m: f.m, at: it.site, w: it.id, other: int(g.dsite)})
-			} else {
-				s.add(fact{kind: kDp, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: -1})
+			if g.kind == kSt && g.flags&fD != 0 {
+				s.add(fact{kind: kDo, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: g.dsite})
 			}
 		}
 	}
-	for _, it := range ev.items {
-		if it.op != opClose && it.op != opFlush {
+}
+
+// deferredPut registers a deferred Put: after a deferred finish, it runs
+// first; before one, it hands back what the writer holds at exit.
+func (f *flow) deferredPut(s state, it item) {
+	for _, g := range s.of(it.id) {
+		if g.kind != kSt {
 			continue
 		}
-		s.update(it.id, func(g fact) (fact, bool) {
-			switch g.kind {
-			case kDp, kDo:
-				return g, false // this finish runs first
-			}
-			g.flags |= fD
-			g.dsite = int32(it.site)
-			return g, true
-		})
+		if g.flags&fD != 0 {
+			f.c.record(finding{rule: ruleDeferPutOrder, m: f.m, at: it.site, w: it.id, other: int(g.dsite)})
+		} else {
+			s.add(fact{kind: kDp, id: g.id, site: int32(it.site), flags: g.flags, cur: -1, dsite: -1})
+		}
 	}
+}
+
+// deferredFinish registers a deferred Close or Flush of writer it.id.
+// It runs before the puts, closes and flushes deferred earlier; a finish
+// of its buffered destination deferred earlier runs after it (fB).
+func (f *flow) deferredFinish(s state, it item) {
+	s.update(it.id, func(g fact) (fact, bool) {
+		switch g.kind {
+		case kDp, kDo, kDf:
+			return g, false // this finish runs first
+		}
+		g.flags |= fD
+		g.dsite = int32(it.site)
+		if g.kind == kSt && g.cur >= 0 && f.deferredFinishOf(s, int(g.cur)) {
+			g.flags |= fB
+		}
+		return g, true
+	})
+}
+
+// deferredFinishOf reports whether some path has a finish of ref id
+// deferred.
+func (f *flow) deferredFinishOf(s state, id int) bool {
+	for _, g := range s.of(id) {
+		if g.kind == kSt && g.flags&fD != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *flow) put(s state, ev event) {
@@ -541,10 +613,13 @@ func (f *flow) put(s state, ev event) {
 		}
 	}
 	s.update(ev.id, func(g fact) (fact, bool) {
-		if g.kind != kSt {
-			return g, false
+		switch g.kind {
+		case kSt:
+			return fact{kind: kSt, id: g.id, site: -1, cur: -1, dsite: -1}, true
+		case kFp:
+			return g, true // finished too late before the Put: still so
 		}
-		return fact{kind: kSt, id: g.id, site: -1, cur: -1, dsite: -1}, true
+		return g, false
 	})
 	s.add(fact{kind: kPu, id: int32(ev.id), site: int32(ev.site), cur: -1, dsite: -1})
 }
@@ -560,7 +635,7 @@ func (f *flow) reset(s state, ev event) {
 	}
 	s.update(ev.id, func(g fact) (fact, bool) {
 		switch g.kind {
-		case kCl, kDo, kPu:
+		case kCl, kDo, kPu, kFl, kDf:
 			return g, false // aimed at a new destination
 		}
 		g.flags &^= fW | fO | fC | fU | fE
@@ -625,6 +700,10 @@ func (f *flow) kill(s state, ev event) {
 		s.add(st)
 	}
 	for g := range s {
+		if (g.kind == kFl || g.kind == kFp || g.kind == kDf) && affected[g.cur] {
+			delete(s, g) // the buffered destination is another one now
+			continue
+		}
 		moved := g.kind == kSt && affected[g.cur] && int(g.id) != ev.create
 		if moved || g.errv == ev.root && ev.path == "" {
 			delete(s, g)
@@ -678,6 +757,8 @@ func (f *flow) atExit(s state, b *cfg.Block) {
 			if g.flags&fD != 0 && g.flags&fW != 0 {
 				f.c.record(finding{rule: ruleLinger, m: f.m, at: int(g.site), w: int(g.id), other: int(g.dsite)})
 			}
+		case kFl, kFp, kDf:
+			f.layeredAtExit(g)
 		}
 	}
 }

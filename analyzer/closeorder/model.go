@@ -187,7 +187,7 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 var triggerNames = map[string]bool{
 	"Close": true, "CloseWrite": true, "Put": true, "Reset": true,
 	"SetLinger": true, "Bytes": true, "String": true, "WriteTo": true,
-	"Read": true, "Next": true,
+	"Read": true, "Next": true, "Flush": true,
 }
 
 // triggerRecv rules out, by the receiver's type, the common names that
@@ -500,6 +500,12 @@ func (c *checker) findTriggers(m *model, calls []*ast.CallExpr) bool {
 					trigger = true
 				}
 			}
+		case mc.name == "Flush":
+			if r, ok := c.refOf(m, mc.recv); ok {
+				if id, ok := m.get(r); ok && m.ownedBuffer(id) {
+					trigger = true // a buffered destination, flushed
+				}
+			}
 		case c.isBufferRead(mc, call):
 			if r, ok := c.refOf(m, mc.recv); ok {
 				if id, ok := m.get(r); ok && m.refs[id].isDest {
@@ -529,7 +535,8 @@ func (c *checker) findTriggers(m *model, calls []*ast.CallExpr) bool {
 }
 
 // closesDestArg reports whether call passes a destination to a function
-// of the package that closes it: closeQuietly(f).
+// of the package that closes it (closeQuietly(f)), or a buffered
+// destination to one that flushes it.
 func (c *checker) closesDestArg(m *model, call *ast.CallExpr) bool {
 	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
 	if fn == nil || fn.Pkg() != c.pass.Pkg {
@@ -541,7 +548,7 @@ func (c *checker) closesDestArg(m *model, call *ast.CallExpr) bool {
 			continue
 		}
 		if id, ok := m.get(r); ok && m.refs[id].isDest {
-			if o, ok := c.finishesParam(fn, i); ok && o == opClose {
+			if o, ok := c.finishesParam(fn, i); ok && (o == opClose || m.ownedBuffer(id)) {
 				return true
 			}
 		}

@@ -30,6 +30,9 @@ const (
 	ruleResetDirty                      // bw written, then bw.Reset(other) without Flush
 	ruleReadEarly                       // defer gz.Close(); ...; return buf.Bytes()
 	ruleLinger                          // SetLinger(0) on a written connection, then Close
+	ruleFlushFirst                      // gz over bw: bw.Flush() ... gz.Close(); return
+	ruleFlushBeforeDeferred             // defer gz.Close() ... bw.Flush(); return
+	ruleDeferFlushOrder                 // defer gz.Close(); defer bw.Flush()
 )
 
 // rank orders the findings at one site about one writer: the first
@@ -121,8 +124,8 @@ func (c *checker) flush() {
 func (c *checker) excused(f finding) bool {
 	var hinge int
 	switch f.rule {
-	case ruleCloseFirst, ruleCloseBeforeDeferred:
-		hinge = f.other // the early close
+	case ruleCloseFirst, ruleCloseBeforeDeferred, ruleFlushFirst, ruleFlushBeforeDeferred:
+		hinge = f.other // the early close or flush
 	case rulePutDirty, rulePutThenFinish, rulePutBeforeDeferred, ruleResetDirty, ruleReadEarly, ruleLinger:
 		hinge = f.at
 	default:
@@ -188,82 +191,21 @@ func (c *checker) diagnostic(f finding) (analysis.Diagnostic, bool) {
 	if f.other >= 0 {
 		other = m.sites[f.other]
 	}
-	var msg string
-	var related []analysis.RelatedInformation
-	atClose := false // the finding is the destination's close, which comes too early
-	switch f.rule {
-	case ruleCloseFirst:
-		msg = fmt.Sprintf("%s runs before %s; %s written to %s",
-			c.callText(other), c.callText(at), c.lostIs(t, c.finishOp(at)), c.closedNoun(m, other))
-		related, atClose = append(related, c.finishedHere(at)), true
-	case ruleCloseBeforeDeferred:
-		msg = fmt.Sprintf("%s runs before the deferred %s; %s written to %s",
-			c.callText(other), types.ExprString(at.call), c.lostIs(t, c.finishOp(at)), c.closedNoun(m, other))
-		related, atClose = append(related, c.finishedHere(at)), true
-	case ruleDeferOrder:
-		msg = fmt.Sprintf("%s runs before %s; %s written to %s",
-			c.callText(other), c.callText(at), c.lostIs(t, c.finishOp(at)), c.closedNoun(m, other))
-		related, atClose = append(related, c.finishedHere(at)), true
-	case ruleDeferResetOrder:
-		msg = fmt.Sprintf("%s runs before %s; %s discarded",
-			c.callText(other), c.callText(at), c.lostIs(t, c.finishOp(at)))
-		related = append(related, analysis.RelatedInformation{Pos: other.call.Pos(), End: other.call.End(), Message: "reset here"})
-	case rulePutDirty:
-		msg = fmt.Sprintf("%s hands %s back to the pool %s; %s never written",
-			c.callText(at), t.name, c.beforeFinish(t), c.lostIs(t, opClose))
-	case rulePutThenFinish:
-		msg = fmt.Sprintf("%s runs before %s; %s written by a writer already back in the pool",
-			c.callText(at), c.callText(other), c.lostIs(t, c.finishOp(other)))
-		related = append(related, analysis.RelatedInformation{Pos: other.call.Pos(), End: other.call.End(), Message: "finished here"})
-	case rulePutBeforeDeferred:
-		msg = fmt.Sprintf("%s runs before the deferred %s; %s written by a writer already back in the pool",
-			c.callText(at), types.ExprString(other.call), c.lostIs(t, c.finishOp(other)))
-		related = append(related, c.deferredHere(other))
-	case ruleDeferPutOrder:
-		msg = fmt.Sprintf("%s runs before %s; %s written by a writer already back in the pool",
-			c.callText(at), c.callText(other), c.lostIs(t, c.finishOp(other)))
-		related = append(related, c.deferredHere(other))
-	case rulePutDeferredDirty:
-		msg = fmt.Sprintf("%s hands %s back to the pool %s on a path that returns; %s never written",
-			c.callText(at), t.name, c.beforeFinish(t), c.lostIs(t, opClose))
-	case ruleResetDirty:
-		msg = fmt.Sprintf("%s runs before %s.%s(); %s discarded",
-			c.callText(at), t.name, finishName(t), c.lostIs(t, c.finishOpOf(t)))
-	case ruleReadEarly:
-		when := t.name + "." + finishName(t) + "()"
-		if f.other >= 0 {
-			when = "the deferred " + types.ExprString(other.call)
-			related = append(related, c.deferredHere(other))
-		}
-		if c.readsAsReader(m, at.call) {
-			msg = fmt.Sprintf("%s reads %s before %s; %s missing from what it reads",
-				c.callText(at), c.bufferName(m, t), when, c.lostIs(t, c.finishOpOf(t)))
-		} else {
-			msg = fmt.Sprintf("%s runs before %s; %s missing from the result",
-				c.callText(at), when, c.lostIs(t, c.finishOpOf(t)))
-		}
-	case ruleLinger:
-		closeText := "the deferred " + types.ExprString(other.call)
-		if other.defer_ == nil {
-			closeText = c.callText(other)
-		}
-		msg = fmt.Sprintf("%s makes %s reset %s %q, which this function wrote to; unsent bytes are dropped",
-			c.callText(at), closeText, c.typeName(t), t.name)
-		related = append(related, analysis.RelatedInformation{Pos: other.call.Pos(), End: other.call.End(), Message: "connection closed here"})
-	default:
+	msg, related, ok := c.message(f, t, at, other)
+	if !ok {
 		return analysis.Diagnostic{}, false
 	}
 	if t.created != nil {
 		related = append(related, analysis.RelatedInformation{Pos: t.created.Pos(), End: t.created.End(), Message: "writer created here"})
 	}
 	reported := at
-	if atClose {
-		reported = other // the statement to move is the early close
+	if f.rule.atEarlyFinish() {
+		reported = other // the statement to move is the early close or flush
 	}
 	d := analysis.Diagnostic{Message: msg, Related: related}
 	d.Pos, d.End = statementRange(reported)
 	switch f.rule {
-	case ruleDeferOrder, ruleDeferResetOrder, ruleDeferPutOrder:
+	case ruleDeferOrder, ruleDeferResetOrder, ruleDeferPutOrder, ruleDeferFlushOrder:
 		// at was registered after other for a put, before it for a close.
 		first, second := at, other
 		if f.rule == ruleDeferPutOrder {
@@ -274,6 +216,130 @@ func (c *checker) diagnostic(f finding) (analysis.Diagnostic, bool) {
 		}
 	}
 	return d, true
+}
+
+// atEarlyFinish reports whether a finding of rule r is reported at the
+// call that comes too early (its other site: the destination's close or
+// flush, a deferred Reset) rather than at the writer's late finish.
+func (r rule) atEarlyFinish() bool {
+	switch r {
+	case ruleCloseFirst, ruleCloseBeforeDeferred, ruleDeferOrder, ruleDeferResetOrder,
+		ruleFlushFirst, ruleFlushBeforeDeferred, ruleDeferFlushOrder:
+		return true
+	}
+	return false
+}
+
+// message returns the message of finding f about writer t, at site at,
+// relating to site other, and its related information but the writer's
+// constructor.
+func (c *checker) message(f finding, t *tracked, at, other site) (string, []analysis.RelatedInformation, bool) {
+	switch f.rule {
+	case ruleCloseFirst, ruleCloseBeforeDeferred, ruleDeferOrder, ruleDeferResetOrder:
+		return c.orderMessage(f, t, at, other), []analysis.RelatedInformation{c.finishedHere(at)}, true
+	case ruleFlushFirst, ruleFlushBeforeDeferred, ruleDeferFlushOrder:
+		return c.flushMessage(f, t, at, other), []analysis.RelatedInformation{c.finishedHere(at)}, true
+	case rulePutDirty, rulePutThenFinish, rulePutBeforeDeferred, ruleDeferPutOrder, rulePutDeferredDirty:
+		return c.poolMessage(f, t, at, other)
+	case ruleResetDirty:
+		return fmt.Sprintf("%s runs before %s.%s(); %s discarded",
+			c.callText(at), t.name, finishName(t), c.lostIs(t, c.finishOpOf(t))), nil, true
+	case ruleReadEarly:
+		msg, related := c.readMessage(f, t, at, other)
+		return msg, related, true
+	case ruleLinger:
+		return c.lingerMessage(t, at, other), []analysis.RelatedInformation{
+			{Pos: other.call.Pos(), End: other.call.End(), Message: "connection closed here"},
+		}, true
+	}
+	return "", nil, false
+}
+
+// orderMessage says that the destination is closed (or the writer
+// reset) before the writer's finish.
+func (c *checker) orderMessage(f finding, t *tracked, at, other site) string {
+	switch f.rule {
+	case ruleCloseBeforeDeferred:
+		return fmt.Sprintf("%s runs before the deferred %s; %s written to %s",
+			c.callText(other), types.ExprString(at.call), c.lostIs(t, c.finishOp(at)), c.closedNoun(f.m, other))
+	case ruleDeferResetOrder:
+		return fmt.Sprintf("%s runs before %s; %s discarded",
+			c.callText(other), c.callText(at), c.lostIs(t, c.finishOp(at)))
+	}
+	return fmt.Sprintf("%s runs before %s; %s written to %s",
+		c.callText(other), c.callText(at), c.lostIs(t, c.finishOp(at)), c.closedNoun(f.m, other))
+}
+
+// flushMessage says that the buffered destination is flushed for the
+// last time before the writer over it pushes its last bytes into it.
+func (c *checker) flushMessage(f finding, t *tracked, at, other site) string {
+	late := c.callText(at)
+	if f.rule == ruleFlushBeforeDeferred {
+		late = "the deferred " + types.ExprString(at.call)
+	}
+	dest := c.flushedDest(f.m, t)
+	return fmt.Sprintf("%s runs before %s; %s written into %s %q after its last flush",
+		c.callText(other), late, c.lostIs(t, c.finishOp(at)), c.typeName(dest), dest.name)
+}
+
+// flushedDest returns the buffered destination of writer t that the
+// function flushes.
+func (c *checker) flushedDest(m *model, t *tracked) *tracked {
+	for _, d := range t.dests {
+		if m.ownedBuffer(d) {
+			return m.refs[d]
+		}
+	}
+	return m.refs[t.dests[0]]
+}
+
+// poolMessage says that the writer is handed back to the pool too early.
+func (c *checker) poolMessage(f finding, t *tracked, at, other site) (string, []analysis.RelatedInformation, bool) {
+	switch f.rule {
+	case rulePutDirty:
+		return fmt.Sprintf("%s hands %s back to the pool %s; %s never written",
+			c.callText(at), t.name, c.beforeFinish(t), c.lostIs(t, opClose)), nil, true
+	case rulePutThenFinish:
+		return fmt.Sprintf("%s runs before %s; %s written by a writer already back in the pool",
+				c.callText(at), c.callText(other), c.lostIs(t, c.finishOp(other))),
+			[]analysis.RelatedInformation{{Pos: other.call.Pos(), End: other.call.End(), Message: "finished here"}}, true
+	case rulePutBeforeDeferred:
+		return fmt.Sprintf("%s runs before the deferred %s; %s written by a writer already back in the pool",
+			c.callText(at), types.ExprString(other.call), c.lostIs(t, c.finishOp(other))), []analysis.RelatedInformation{c.deferredHere(other)}, true
+	case ruleDeferPutOrder:
+		return fmt.Sprintf("%s runs before %s; %s written by a writer already back in the pool",
+			c.callText(at), c.callText(other), c.lostIs(t, c.finishOp(other))), []analysis.RelatedInformation{c.deferredHere(other)}, true
+	case rulePutDeferredDirty:
+		return fmt.Sprintf("%s hands %s back to the pool %s on a path that returns; %s never written",
+			c.callText(at), t.name, c.beforeFinish(t), c.lostIs(t, opClose)), nil, true
+	}
+	return "", nil, false
+}
+
+// readMessage says that the buffer is read before the writer over it is
+// finished.
+func (c *checker) readMessage(f finding, t *tracked, at, other site) (string, []analysis.RelatedInformation) {
+	var related []analysis.RelatedInformation
+	when := t.name + "." + finishName(t) + "()"
+	if f.other >= 0 {
+		when = "the deferred " + types.ExprString(other.call)
+		related = append(related, c.deferredHere(other))
+	}
+	if c.readsAsReader(f.m, at.call) {
+		return fmt.Sprintf("%s reads %s before %s; %s missing from what it reads",
+			c.callText(at), c.bufferName(f.m, t), when, c.lostIs(t, c.finishOpOf(t))), related
+	}
+	return fmt.Sprintf("%s runs before %s; %s missing from the result",
+		c.callText(at), when, c.lostIs(t, c.finishOpOf(t))), related
+}
+
+func (c *checker) lingerMessage(t *tracked, at, other site) string {
+	closeText := "the deferred " + types.ExprString(other.call)
+	if other.defer_ == nil {
+		closeText = c.callText(other)
+	}
+	return fmt.Sprintf("%s makes %s reset %s %q, which this function wrote to; unsent bytes are dropped",
+		c.callText(at), closeText, c.typeName(t), t.name)
 }
 
 // readsAsReader reports whether call reads a buffer by taking it as an

@@ -1,7 +1,10 @@
 package fix
 
 import (
+	"bufio"
 	"compress/gzip"
+	"encoding/base64"
+	"net"
 	"net/http"
 	"os"
 	"sync"
@@ -45,7 +48,16 @@ func serve(w http.ResponseWriter, p []byte) {
 func discardAfterClose(w http.ResponseWriter, p []byte) {
 	zw := pool.Get().(*gzip.Writer)
 	zw.Reset(w)
-	defer zw.Close() // want `defer zw.Reset\(nil\) runs before defer zw.Close\(\)`
-	defer zw.Reset(nil)
+	defer zw.Close()
+	defer zw.Reset(nil) // want `defer zw.Reset\(nil\) runs before defer zw.Close\(\)`
 	zw.Write(p)
+}
+
+func sendEncoded(conn net.Conn, p []byte) error {
+	bw := bufio.NewWriter(conn)
+	enc := base64.NewEncoder(base64.StdEncoding, bw)
+	defer enc.Close()
+	defer bw.Flush() // want `defer bw.Flush\(\) runs before defer enc.Close\(\); the final base64 block is written into bufio.Writer "bw" after its last flush`
+	_, err := enc.Write(p)
+	return err
 }
