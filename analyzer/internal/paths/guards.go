@@ -9,6 +9,13 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
+// Guards returns the error variables known to be non-nil at cur, as
+// guards does: what an exit there is guarded by, for a check that needs
+// to know which error it reports.
+func (c *Checker) Guards(cur inspector.Cursor) map[types.Object]bool {
+	return c.guards(cur)
+}
+
 // guards returns the error variables known to be non-nil at cur: those
 // of an enclosing `if err != nil` body (or `if err == nil` else branch,
 // or `case err != nil:` of a tagless switch) within the same function.
