@@ -79,7 +79,10 @@
 //     one known non-nil from an earlier err == nil test), a panic or a
 //     call that never returns, or is itself in the arguments of one
 //     (t.Fatalf("%q", buf.String())); and deferred calls whose only exits
-//     report failure;
+//     report failure. In a function with no error to return, a return in
+//     the error check of a read (line, err := br.ReadString('\n')) is not
+//     one: the input ended, as a stream ends with io.EOF, and the defers
+//     run on a path that claims success;
 //   - a buffered destination flushed again after the writer over it is
 //     finished, or that is a parameter, a field or goes where the
 //     function cannot follow it: its owner may flush it later;

@@ -306,48 +306,6 @@ func (f *flow) edge(in, out state, p *cfg.Block, k int) {
 	}
 }
 
-// normalExit reports whether the block, which has no successors, returns
-// success: not a panic or a call that never returns, not a return of a
-// non-nil error (SPEC: a path that reports failure is not a truncation).
-func (f *flow) normalExit(b *cfg.Block) bool {
-	if len(b.Nodes) == 0 {
-		return !f.c.paths.ReturnFails(f.body(), nil)
-	}
-	last := b.Nodes[len(b.Nodes)-1]
-	switch n := last.(type) {
-	case *ast.ReturnStmt:
-		cur, ok := f.unit.FindByPos(n.Pos(), n.End())
-		if !ok || cur.Node() != ast.Node(n) {
-			// The return the graph adds at the closing brace.
-			return !f.c.paths.ReturnFails(f.body(), nil)
-		}
-		return !f.c.paths.ReturnFails(cur, n)
-	case *ast.ExprStmt:
-		if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && f.c.paths.NeverReturns(call) {
-			return false
-		}
-	}
-	cur, ok := f.unit.FindByPos(last.Pos(), last.End())
-	if !ok {
-		return false
-	}
-	return !f.c.paths.ReturnFails(cur, nil)
-}
-
-func (f *flow) body() inspector.Cursor {
-	var body *ast.BlockStmt
-	switch n := f.unit.Node().(type) {
-	case *ast.FuncDecl:
-		body = n.Body
-	case *ast.FuncLit:
-		body = n.Body
-	}
-	if cur, ok := f.unit.FindByPos(body.Pos(), body.End()); ok {
-		return cur
-	}
-	return f.unit
-}
-
 func (f *flow) apply(s state, ev event) {
 	switch ev.kind {
 	case evWrite:

@@ -283,3 +283,37 @@ func deferClosureLogsOK(path string, p []byte) error { // ok: the file's closure
 	_, err = zw.Write(p)
 	return err
 }
+
+// A read error ends the input (io.EOF is how a stream ends), not the
+// output: a return in its error check, in a function with no error to
+// return, is a normal exit, and the defers run on it.
+func echoLines(conn net.Conn) {
+	bw := bufio.NewWriter(conn)
+	defer func() {
+		if err := bw.Flush(); err != nil {
+			println("flush:", err.Error())
+		}
+	}()
+	defer conn.Close() // want `defer conn.Close\(\) runs before bw.Flush\(\) in a deferred function; buffered bytes of bufio.Writer "bw" are written to a closed connection`
+	br := bufio.NewReader(conn)
+	for {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			return
+		}
+		if _, err := bw.WriteString(line); err != nil {
+			return
+		}
+	}
+}
+
+func pushUntilBroken(conn net.Conn, lines <-chan string) { // ok: the only return follows a failed write, which reports the loss
+	bw := bufio.NewWriter(conn)
+	defer bw.Flush()
+	defer conn.Close()
+	for {
+		if _, err := bw.WriteString(<-lines); err != nil {
+			return
+		}
+	}
+}
