@@ -38,7 +38,9 @@
 //     (http.Post(url, ct, &buf), io.Copy(dst, &buf)), read after writes
 //     and before its Flush or Close; a deferred Close runs after the
 //     read. This holds for in-memory buffers too: the missing footer is
-//     missing from the result;
+//     missing from the result. A read after a Flush of a compressor is
+//     too early when the compressor is closed later and the buffer not
+//     read again: the footer went where nothing reads it;
 //   - SetLinger(0) on a connection the function wrote to, followed by its
 //     Close: the kernel sends RST and drops the bytes not yet sent.
 //
@@ -90,7 +92,8 @@
 //     one that finished it (such as a deferred Close kept as a safety net
 //     beside an explicit one), a write after Close (it fails), a Flush of
 //     a compressor before reading the buffer (streaming in chunks), unless
-//     a deferred Close is left to write the footer after the read;
+//     a deferred Close is left to write the footer after the read, or
+//     the Close that writes it is followed by no read of the buffer;
 //   - a writer or connection that goes where the function cannot follow
 //     it (returned, stored, aliased, captured by a function literal,
 //     passed to a function that may close it) is treated as finished from

@@ -32,6 +32,8 @@ const (
 	kFl                 // the buffered destination cur was flushed at site, before the writer's finish
 	kFp                 // the writer was finished at dsite after the last flush (at site) of its buffered destination cur
 	kDf                 // a defer at site flushes the buffered destination cur before the writer's deferred finish
+	kRd                 // the buffer cur was read at site while the finalizing writer was flushed, not closed
+	kRc                 // the writer was closed at dsite after the last read (at site) of its buffer cur
 )
 
 type flags uint8
@@ -50,9 +52,9 @@ type fact struct {
 	kind  factKind
 	flags flags
 	id    int32
-	site  int32 // the site of kCl, kDo, kPu, kDp, kLg, kFl, kFp and kDf; -1 for kSt
-	cur   int32 // kSt: the destination the writer writes to now, -1 if unknown, stale if its variable was reassigned; kFl, kFp, kDf: the buffered destination
-	dsite int32 // the deferred finish that set fD (kFp: the late finish), or -1
+	site  int32 // the site of every kind but kSt, which has -1
+	cur   int32 // kSt: the destination the writer writes to now, -1 if unknown, stale if its variable was reassigned; kFl, kFp, kDf, kRd, kRc: the buffered destination or buffer
+	dsite int32 // the deferred finish that set fD (kFp, kRc: the late finish), or -1
 
 	// An error variable this path has tested against nil, and whether
 	// it was found non-nil: a later test of it takes one branch only,
@@ -574,7 +576,7 @@ func (f *flow) put(s state, ev event) {
 		switch g.kind {
 		case kSt:
 			return fact{kind: kSt, id: g.id, site: -1, cur: -1, dsite: -1}, true
-		case kFp:
+		case kFp, kRc:
 			return g, true // finished too late before the Put: still so
 		}
 		return g, false
@@ -593,7 +595,7 @@ func (f *flow) reset(s state, ev event) {
 	}
 	s.update(ev.id, func(g fact) (fact, bool) {
 		switch g.kind {
-		case kCl, kDo, kPu, kFl, kDf:
+		case kCl, kDo, kPu, kFl, kDf, kRd:
 			return g, false // aimed at a new destination
 		}
 		g.flags &^= fW | fO | fC | fU | fE
@@ -605,28 +607,6 @@ func (f *flow) reset(s state, ev event) {
 		}
 		return g, true
 	})
-}
-
-func (f *flow) read(s state, ev event) {
-	for g := range s {
-		if g.kind != kSt || int(g.cur) != ev.id || g.failed() {
-			continue
-		}
-		// Bytes still buffered, or a finalizing writer flushed but left
-		// for a deferred Close to finish: its footer comes after the read.
-		if g.flags&fW == 0 && g.flags&(fD|fO|fE) != fD|fO|fE {
-			continue
-		}
-		w := int(g.id)
-		if !f.m.refs[w].hasFinish {
-			continue // never finished at all: unflushed's finding, not an order
-		}
-		other := -1
-		if g.flags&fD != 0 {
-			other = int(g.dsite)
-		}
-		f.c.record(finding{rule: ruleReadEarly, m: f.m, at: ev.site, w: w, other: other})
-	}
 }
 
 // kill handles an assignment to a variable or field path: every ref
@@ -658,7 +638,7 @@ func (f *flow) kill(s state, ev event) {
 		s.add(st)
 	}
 	for g := range s {
-		if (g.kind == kFl || g.kind == kFp || g.kind == kDf) && affected[g.cur] {
+		if (g.kind == kDf || g.aboutDest()) && affected[g.cur] {
 			delete(s, g) // the buffered destination is another one now
 			continue
 		}
@@ -717,6 +697,8 @@ func (f *flow) atExit(s state, b *cfg.Block) {
 			}
 		case kFl, kFp, kDf:
 			f.layeredAtExit(g)
+		case kRc:
+			f.c.record(finding{rule: ruleReadBeforeClose, m: f.m, at: int(g.site), w: int(g.id), other: int(g.dsite)})
 		}
 	}
 }

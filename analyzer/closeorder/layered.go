@@ -32,6 +32,10 @@ func (f *flow) writerFinished(s state, ev event) {
 		return
 	}
 	for _, g := range s.of(ev.id) {
+		if g.kind == kRd && ev.op == opClose {
+			delete(s, g) // the footer goes into a buffer read before
+			s.add(fact{kind: kRc, id: g.id, site: g.site, cur: g.cur, dsite: int32(ev.site), errv: g.errv, nonNil: g.nonNil})
+		}
 		if g.kind != kFl {
 			continue
 		}
@@ -64,11 +68,23 @@ func (f *flow) destFinished(s state, ev event) {
 	}
 }
 
-// dropLayered forgets the kFl and kFp facts about destination d: it is
-// flushed again, escapes (someone else may flush it) or is reassigned.
+// aboutDest reports whether g is a fact about what the writer pushed
+// into its destination (cur) around the destination's last flush or
+// read, which a later flush or read of the destination settles.
+func (g fact) aboutDest() bool {
+	switch g.kind {
+	case kFl, kFp, kRd, kRc:
+		return true
+	}
+	return false
+}
+
+// dropLayered forgets the facts about destination d: it is flushed or
+// read again, escapes (someone else may flush or read it) or is
+// reassigned.
 func (f *flow) dropLayered(s state, d int) {
 	for g := range s {
-		if (g.kind == kFl || g.kind == kFp) && int(g.cur) == d {
+		if g.aboutDest() && int(g.cur) == d {
 			delete(s, g)
 		}
 	}

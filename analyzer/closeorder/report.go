@@ -33,6 +33,7 @@ const (
 	ruleFlushFirst                      // gz over bw: bw.Flush() ... gz.Close(); return
 	ruleFlushBeforeDeferred             // defer gz.Close() ... bw.Flush(); return
 	ruleDeferFlushOrder                 // defer gz.Close(); defer bw.Flush()
+	ruleReadBeforeClose                 // zw.Flush(); out := buf.Bytes(); zw.Close(); return out
 )
 
 // rank orders the findings at one site about one writer: the first
@@ -126,7 +127,7 @@ func (c *checker) excused(f finding) bool {
 	switch f.rule {
 	case ruleCloseFirst, ruleCloseBeforeDeferred, ruleFlushFirst, ruleFlushBeforeDeferred:
 		hinge = f.other // the early close or flush
-	case rulePutDirty, rulePutThenFinish, rulePutBeforeDeferred, ruleResetDirty, ruleReadEarly, ruleLinger:
+	case rulePutDirty, rulePutThenFinish, rulePutBeforeDeferred, ruleResetDirty, ruleReadEarly, ruleReadBeforeClose, ruleLinger:
 		hinge = f.at
 	default:
 		return false // defers run on every path
@@ -247,6 +248,10 @@ func (c *checker) message(f finding, t *tracked, at, other site) (string, []anal
 	case ruleReadEarly:
 		msg, related := c.readMessage(f, t, at, other)
 		return msg, related, true
+	case ruleReadBeforeClose:
+		return fmt.Sprintf("%s runs before %s, and %s is not read after it; %s missing from the result",
+				c.callText(at), c.callText(other), c.bufferName(f.m, t), c.lostIs(t, opClose)),
+			[]analysis.RelatedInformation{c.finishedHere(other)}, true
 	case ruleLinger:
 		return c.lingerMessage(t, at, other), []analysis.RelatedInformation{
 			{Pos: other.call.Pos(), End: other.call.End(), Message: "connection closed here"},

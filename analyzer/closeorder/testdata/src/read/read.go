@@ -245,3 +245,45 @@ func copyBeforeFlush(dst io.Writer, rows [][]string) error {
 	w.Flush()
 	return err
 }
+
+// --- a snapshot taken after a Flush, kept past the Close ---
+
+func snapshotAfterFlush(p []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(p)
+	if err := zw.Flush(); err != nil {
+		return nil, err
+	}
+	snap := buf.Bytes() // want `buf.Bytes\(\) runs before zw.Close\(\), and buf is not read after it; the gzip footer is missing from the result`
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return snap, nil
+}
+
+func snapshotThenTail(p []byte) ([]byte, error) { // ok: the buffer is read again after the Close, for the tail
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(p)
+	if err := zw.Flush(); err != nil {
+		return nil, err
+	}
+	head := bytes.Clone(buf.Bytes())
+	buf.Reset()
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return append(head, buf.Bytes()...), nil
+}
+
+func snapshotBufferEscapes(p []byte, keep func(*bytes.Buffer)) ([]byte, error) { // ok: the buffer goes to a function that may read the rest
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(p)
+	zw.Flush()
+	snap := bytes.Clone(buf.Bytes())
+	err := zw.Close()
+	keep(&buf)
+	return snap, err
+}
