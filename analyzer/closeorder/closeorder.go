@@ -43,6 +43,7 @@ type checker struct {
 
 	pairDests map[*types.Var]bool   // destination fields of knowledge.FieldPairs
 	finishers map[*types.Func][]int // per function of the package: the op finishing each parameter, or -1
+	carried   map[*types.Var]bool   // writer fields some function leaves written and unfinished, built on first use
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -28,10 +28,15 @@
 //   - hand-back before finish: the writer put back in a sync.Pool while
 //     written and not finished (a compressor is finished by Close: after
 //     a Flush its footer is still to come), or finished after it is back
-//     (by an explicit call, or by a defer that runs after the Put), or
-//     Reset to another destination with written bytes not yet finished,
-//     which Reset discards (also a deferred Reset that runs before the
-//     deferred Close);
+//     (by an explicit call, or by a defer that runs after the Put; a
+//     writer held in a field too), or Reset to another destination with
+//     written bytes not yet finished, which Reset discards (also a
+//     deferred Reset that runs before the deferred Close). A writer in a
+//     field that a function of the package writes to and leaves
+//     unfinished (func (s *T) Send(p []byte) { s.bw.Write(p) }) may hold
+//     bytes between calls: Reset to a destination the function brings (a
+//     local or parameter: s.bw.Reset(nc)) before a Flush or Close
+//     discards them;
 //   - reading the result too early: Bytes or String of the bytes.Buffer
 //     (or String of the strings.Builder) under a buffered or finalizing
 //     writer, or the buffer passed where a reader is wanted
@@ -100,8 +105,12 @@
 //     there on; a function of the same package that closes or flushes
 //     its parameter counts as doing so;
 //   - writers that are parameters or fields, whose destination the
-//     function does not know, and a Reset when the old destination is not
-//     a variable (io.Discard) or is the same as the new one;
+//     function does not know, but for the pool and Reset orders above; a
+//     Reset when the old destination is not a variable (io.Discard) or is
+//     the same as the new one, or, for a field writer, when the new one is
+//     a field or a copy of one (it may be where the writer writes
+//     already), or the function is itself a Reset, whose contract is to
+//     discard;
 //   - bufio.NewWriter over a *bufio.Writer, which may return it unchanged;
 //   - a writer never finished at all on a path: the unflushed check
 //     reports those, except when the writer is handed back to a pool;

@@ -200,6 +200,15 @@ func (f *flow) entry() state {
 			if t.finalizing {
 				st.flags |= fO
 			}
+		case t.ref.path != "" && t.wrapper && t.written && f.c.carriedField(t):
+			// A field writer over a destination this function does
+			// not know, left written and unfinished by a function of
+			// the package: it may hold bytes from before, bound for
+			// that destination.
+			st.flags = fU
+			if t.finalizing {
+				st.flags |= fO
+			}
 		case captured && len(t.dests) == 1:
 			st.cur = int32(t.dests[0])
 		}
@@ -587,9 +596,16 @@ func (f *flow) put(s state, ev event) {
 func (f *flow) reset(s state, ev event) {
 	t := f.m.refs[ev.id]
 	for _, g := range s.of(ev.id) {
+		if g.kind != kSt || g.failed() {
+			continue
+		}
 		// Only bytes on their way to a known destination, aimed now at
-		// another one, are lost by the Reset.
-		if g.kind == kSt && g.unfinished() && g.cur != -1 && g.cur != int32(ev.cur) && !g.failed() {
+		// another one, are lost by the Reset; or what a field writer
+		// holds from before, when the function aims it at a destination
+		// of its own.
+		switch {
+		case g.unfinished() && g.cur != -1 && g.cur != int32(ev.cur),
+			g.flags&fU != 0 && g.cur == -1 && f.ownDest(ev.cur):
 			f.c.record(finding{rule: ruleResetDirty, m: f.m, at: ev.site, w: ev.id, other: -1})
 		}
 	}
@@ -607,6 +623,19 @@ func (f *flow) reset(s state, ev event) {
 		}
 		return g, true
 	})
+}
+
+// ownDest reports whether ref d is a destination the function brings
+// (a local variable or parameter, not a field or a copy of one, nil or
+// io.Discard), in a
+// function that is not itself a Reset: a Reset method forwards its
+// contract, to discard what is buffered, to the writers it holds.
+func (f *flow) ownDest(d int) bool {
+	if d < 0 || f.m.refs[d].ref.path != "" || f.c.fieldOf(f.m.r.Origin(f.m.refs[d].expr)) != nil {
+		return false // a field, or a local copy of one (rwc = c.rwc): perhaps where the writer writes already
+	}
+	decl, ok := f.m.fn.Node().(*ast.FuncDecl)
+	return !ok || !strings.HasPrefix(strings.ToLower(decl.Name.Name), "reset")
 }
 
 // kill handles an assignment to a variable or field path: every ref

@@ -267,68 +267,13 @@ func (c *checker) mayWrap(calls []*ast.CallExpr) bool {
 // the writers handed to a sync.Pool.
 func (c *checker) findWrappers(m *model, assigns []assignment, hijacks []*ast.AssignStmt, calls []*ast.CallExpr) {
 	for _, a := range assigns {
-		if a.rhs == nil || localVar(c.info, a.lhs) == nil {
-			continue
-		}
-		under := m.r.Underlying(a.lhs)
-		if under == nil || isNil(under) || !c.needsFinish(m, a.lhs) || c.mayReturnArg(a.rhs, under) {
-			continue
-		}
-		dr, ok := c.refOf(m, under)
-		if !ok {
-			continue // a global or an expression: not followed
-		}
-		w := c.addWrapper(m, a.lhs)
-		d := m.add(dr, under, c.text(under))
-		d.isDest = true
-		w.created, w.createStmt = ast.Unparen(a.rhs), a.stmt
-		w.createDest = m.ids[dr]
-		w.dests = appendUnique(w.dests, m.ids[dr])
+		c.findCreated(m, a)
 	}
 	for _, as := range hijacks {
-		conn, brw := as.Lhs[0], as.Lhs[1]
-		if localVar(c.info, conn) == nil || localVar(c.info, brw) == nil {
-			continue
-		}
-		cr, ok := c.refOf(m, conn)
-		if !ok {
-			continue
-		}
-		w := c.addWrapper(m, brw)
-		d := m.add(cr, conn, c.text(conn))
-		d.isDest = true
-		w.created, w.createStmt = as.Rhs[0], as
-		w.createDest = m.ids[cr]
-		w.dests = appendUnique(w.dests, m.ids[cr])
+		c.findHijacked(m, as)
 	}
 	for _, call := range calls {
-		mc, ok := c.methodCall(m, call)
-		if !ok {
-			continue
-		}
-		switch {
-		case mc.name == "Reset" && len(call.Args) == 1 && c.takesWriter(mc.fn):
-			if !c.plainLocal(mc.recv) || !c.needsFinish(m, mc.recv) {
-				continue
-			}
-			if o := m.r.Origin(mc.recv); o != nil && c.mayReturnArg(o, firstArg(o)) {
-				continue // w2 := bufio.NewWriter(w) may be w itself
-			}
-			w := c.addWrapper(m, mc.recv)
-			if isNil(call.Args[0]) {
-				continue
-			}
-			if dr, ok := c.refOf(m, call.Args[0]); ok {
-				d := m.add(dr, call.Args[0], c.text(call.Args[0]))
-				d.isDest = true
-				w.dests = appendUnique(w.dests, m.ids[dr])
-			}
-		case isPoolPut(mc.fn) && len(call.Args) == 1:
-			arg := ast.Unparen(call.Args[0])
-			if c.plainLocal(arg) && c.needsFinish(m, arg) {
-				c.addWrapper(m, arg)
-			}
-		}
+		c.findAimed(m, call)
 	}
 	for _, call := range calls {
 		mc, ok := c.methodCall(m, call)
@@ -342,6 +287,89 @@ func (c *checker) findWrappers(m *model, assigns []assignment, hijacks []*ast.As
 			}
 		}
 	}
+}
+
+// findCreated records the writer a constructor over a destination
+// assigns to a local: bw := bufio.NewWriter(conn).
+func (c *checker) findCreated(m *model, a assignment) {
+	if a.rhs == nil || localVar(c.info, a.lhs) == nil {
+		return
+	}
+	under := m.r.Underlying(a.lhs)
+	if under == nil || isNil(under) || !c.needsFinish(m, a.lhs) || c.mayReturnArg(a.rhs, under) {
+		return
+	}
+	dr, ok := c.refOf(m, under)
+	if !ok {
+		return // a global or an expression: not followed
+	}
+	w := c.addWrapper(m, a.lhs)
+	d := m.add(dr, under, c.text(under))
+	d.isDest = true
+	w.created, w.createStmt = ast.Unparen(a.rhs), a.stmt
+	w.createDest = m.ids[dr]
+	w.dests = appendUnique(w.dests, m.ids[dr])
+}
+
+// findHijacked records the bufio.ReadWriter Hijack returns over the
+// connection it returns with it.
+func (c *checker) findHijacked(m *model, as *ast.AssignStmt) {
+	conn, brw := as.Lhs[0], as.Lhs[1]
+	if localVar(c.info, conn) == nil || localVar(c.info, brw) == nil {
+		return
+	}
+	cr, ok := c.refOf(m, conn)
+	if !ok {
+		return
+	}
+	w := c.addWrapper(m, brw)
+	d := m.add(cr, conn, c.text(conn))
+	d.isDest = true
+	w.created, w.createStmt = as.Rhs[0], as
+	w.createDest = m.ids[cr]
+	w.dests = appendUnique(w.dests, m.ids[cr])
+}
+
+// findAimed records a writer Reset to a destination, and a writer handed
+// to a sync.Pool: a local, or a field the function names (c.bw).
+func (c *checker) findAimed(m *model, call *ast.CallExpr) {
+	mc, ok := c.methodCall(m, call)
+	if !ok {
+		return
+	}
+	switch {
+	case mc.name == "Reset" && len(call.Args) == 1 && c.takesWriter(mc.fn):
+		if !c.trackable(m, mc.recv) || !c.needsFinish(m, mc.recv) {
+			return
+		}
+		if o := m.r.Origin(mc.recv); o != nil && c.mayReturnArg(o, firstArg(o)) {
+			return // w2 := bufio.NewWriter(w) may be w itself
+		}
+		w := c.addWrapper(m, mc.recv)
+		if isNil(call.Args[0]) {
+			return
+		}
+		if dr, ok := c.refOf(m, call.Args[0]); ok {
+			d := m.add(dr, call.Args[0], c.text(call.Args[0]))
+			d.isDest = true
+			w.dests = appendUnique(w.dests, m.ids[dr])
+		}
+	case isPoolPut(mc.fn) && len(call.Args) == 1:
+		arg := ast.Unparen(call.Args[0])
+		if c.trackable(m, arg) && c.needsFinish(m, arg) {
+			c.addWrapper(m, arg)
+		}
+	}
+}
+
+// trackable reports whether e is a local variable or a field path from
+// one (c.bw), not an expression or a global.
+func (c *checker) trackable(m *model, e ast.Expr) bool {
+	if _, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+		_, ok := c.refOf(m, e)
+		return ok
+	}
+	return c.plainLocal(e)
 }
 
 // mayReturnArg reports whether the constructor call may return its
