@@ -179,14 +179,7 @@ func (x *extractor) walk(n ast.Node) {
 				x.handle(n.Y)
 			}
 		case *ast.SelectorExpr:
-			s := x.c.info.Selections[n]
-			switch {
-			case s == nil:
-			case s.Kind() == types.FieldVal:
-				x.handle(n.X) // gz.Header.Name: a field, not the writer itself
-			case x.funs[n] || x.m.mvals[n]:
-				x.handle(n.X) // called, or held as a method value we follow
-			}
+			x.selector(n)
 		case *ast.Ident:
 			if x.handled[n] {
 				break
@@ -197,6 +190,20 @@ func (x *extractor) walk(n ast.Node) {
 		}
 		return true
 	})
+}
+
+// selector accounts for the operand of a field selection (gz.Header.Name:
+// a field, not the writer itself), and of a method called or held as a
+// method value the model follows.
+func (x *extractor) selector(n *ast.SelectorExpr) {
+	s := x.c.info.Selections[n]
+	switch {
+	case s == nil:
+	case s.Kind() == types.FieldVal:
+		x.handle(n.X)
+	case x.funs[n] || x.m.mvals[n]:
+		x.handle(n.X)
+	}
 }
 
 // handle marks the variable at the root of e as accounted for.
@@ -307,9 +314,17 @@ func (x *extractor) call(call *ast.CallExpr) {
 		}
 		return
 	}
+	x.argEvents(call, fn)
+}
+
+// argEvents turns what a call of fn does to the tracked refs passed to
+// it into events: finished by a function of the package, written,
+// read as a buffer or as a connection. Anything else escapes: its ident
+// is left unhandled.
+func (x *extractor) argEvents(call *ast.CallExpr, fn *types.Func) {
 	written := make(map[ast.Expr]bool)
-	knowledge.ForEachWritten(c.info, call, func(e ast.Expr) { written[e] = true })
-	sig, _ := types.Unalias(c.info.TypeOf(call.Fun)).(*types.Signature)
+	knowledge.ForEachWritten(x.c.info, call, func(e ast.Expr) { written[e] = true })
+	sig, _ := types.Unalias(x.c.info.TypeOf(call.Fun)).(*types.Signature)
 	if sig == nil {
 		return
 	}
@@ -320,26 +335,26 @@ func (x *extractor) call(call *ast.CallExpr) {
 		}
 		pt := sig.Params().At(i).Type()
 		t := x.m.refs[id]
+		ev := event{pos: call.End(), id: id, site: -1}
+		readOnly := types.IsInterface(pt) && knowledge.HasRead(pt) && !knowledge.HasWrite(pt)
 		if o, ok := x.c.finishesParam(fn, i); ok {
-			x.handle(arg) // finish(bw), closeQuietly(f): a function of the package that does it
-			x.emit(event{kind: evFinish, pos: call.End(), id: id, op: o, site: x.site(call, nil, false)})
-			continue
+			ev.kind, ev.op, ev.site = evFinish, o, x.site(call, nil, false) // finish(bw), closeQuietly(f)
+		} else {
+			switch {
+			case written[arg] && !hasFinishMethod(pt):
+				ev.kind = evWrite
+			case !types.IsInterface(pt) && t.wrapper:
+				ev.kind = evWrite // addEntries(zw *zip.Writer)
+			case readOnly && t.buffer:
+				ev.kind, ev.site = evRead, x.site(call, nil, false) // io.Copy(dst, &buf)
+			case readOnly && !t.wrapper:
+				ev.kind = evConnRead // io.ReadFull(conn, p)
+			default:
+				continue
+			}
 		}
-		switch {
-		case written[arg] && !hasFinishMethod(pt):
-			x.handle(arg)
-			x.emit(event{kind: evWrite, pos: call.End(), id: id})
-		case !types.IsInterface(pt) && t.wrapper:
-			x.handle(arg)
-			x.emit(event{kind: evWrite, pos: call.End(), id: id}) // addEntries(zw *zip.Writer)
-		case types.IsInterface(pt) && knowledge.HasRead(pt) && !knowledge.HasWrite(pt) && t.buffer:
-			x.handle(arg)
-			x.emit(event{kind: evRead, pos: call.End(), id: id, site: x.site(call, nil, false)}) // io.Copy(dst, &buf)
-		case types.IsInterface(pt) && knowledge.HasRead(pt) && !knowledge.HasWrite(pt) && !t.wrapper:
-			x.handle(arg)
-			x.emit(event{kind: evConnRead, pos: call.End(), id: id}) // io.ReadFull(conn, p)
-		}
-		// Anything else escapes: the ident is left unhandled.
+		x.handle(arg)
+		x.emit(ev)
 	}
 }
 
@@ -479,30 +494,14 @@ func rootIdent(e ast.Expr) *ast.Ident {
 	}
 }
 
-// deferItem recognizes a deferred Close, CloseWrite, Flush or pool Put
-// of a tracked ref.
+// deferItem recognizes a deferred Close, CloseWrite, Flush or Reset of a
+// tracked ref, a pool Put of one, or a function of the package that
+// finishes one passed to it.
 func (x *extractor) deferItem(call *ast.CallExpr, d *ast.DeferStmt, closure bool) (item, bool) {
-	if mc, ok := x.c.methodCall(x.m, call); ok && len(call.Args) == 0 {
-		if id, ok := x.idOf(mc.recv); ok {
-			var o op
-			switch mc.name {
-			case "Close":
-				o = opClose
-			case "CloseWrite":
-				o = opCloseWrite
-			case "Flush":
-				o = opFlush
-			default:
-				return item{}, false
-			}
-			x.handle(mc.recv)
-			return item{id: id, op: o, site: x.site(call, d, closure)}, true
-		}
-	}
-	if mc, ok := x.c.methodCall(x.m, call); ok && mc.name == "Reset" && len(call.Args) == 1 && x.c.takesWriter(mc.fn) {
-		if id, ok := x.idOf(mc.recv); ok && x.m.refs[id].wrapper {
-			x.handle(mc.recv)
-			return item{id: id, op: opReset, site: x.site(call, d, closure)}, true // defer gz.Reset(io.Discard)
+	if mc, ok := x.c.methodCall(x.m, call); ok {
+		if it, ok := x.deferMethod(call, mc); ok {
+			it.site = x.site(call, d, closure)
+			return it, true
 		}
 	}
 	fn, _ := typeutil.Callee(x.c.info, call).(*types.Func)
@@ -512,19 +511,45 @@ func (x *extractor) deferItem(call *ast.CallExpr, d *ast.DeferStmt, closure bool
 			return item{id: id, op: opPut, site: x.site(call, d, closure)}, true
 		}
 	}
-	if fn != nil {
-		for i, a := range call.Args {
-			id, ok := x.idOf(a)
-			if !ok {
-				continue
-			}
-			if o, ok := x.c.finishesParam(fn, i); ok {
-				x.handle(a)
-				return item{id: id, op: o, site: x.site(call, d, closure)}, true // defer closeQuietly(f)
-			}
+	if fn == nil {
+		return item{}, false
+	}
+	for i, a := range call.Args {
+		id, ok := x.idOf(a)
+		if !ok {
+			continue
+		}
+		if o, ok := x.c.finishesParam(fn, i); ok {
+			x.handle(a)
+			return item{id: id, op: o, site: x.site(call, d, closure)}, true // defer closeQuietly(f)
 		}
 	}
 	return item{}, false
+}
+
+// deferMethod recognizes a deferred method call on a tracked ref that
+// finishes it (Close, CloseWrite, Flush), or a Reset of a writer:
+// defer gz.Reset(io.Discard).
+func (x *extractor) deferMethod(call *ast.CallExpr, mc methodCall) (item, bool) {
+	id, ok := x.idOf(mc.recv)
+	if !ok {
+		return item{}, false
+	}
+	var o op
+	switch {
+	case mc.name == "Close" && len(call.Args) == 0:
+		o = opClose
+	case mc.name == "CloseWrite" && len(call.Args) == 0:
+		o = opCloseWrite
+	case mc.name == "Flush" && len(call.Args) == 0:
+		o = opFlush
+	case mc.name == "Reset" && len(call.Args) == 1 && x.c.takesWriter(mc.fn) && x.m.refs[id].wrapper:
+		o = opReset
+	default:
+		return item{}, false
+	}
+	x.handle(mc.recv)
+	return item{id: id, op: o}, true
 }
 
 // goStmt records a go statement: its arguments are evaluated now; what

@@ -127,24 +127,7 @@ func (c *checker) checkUnit(m *model, unit inspector.Cursor) {
 	}
 	x := c.newExtractor(m)
 	f := &flow{c: c, m: m, unit: unit, g: g, events: make([][]event, len(g.Blocks))}
-	// The graph lists the key and value of a range statement once, before
-	// the loop, and the variable of a select case as a bare expression:
-	// both are assigned where the body begins.
-	lhs := make(map[ast.Node]ast.Stmt)
-	for _, b := range g.Blocks {
-		switch s := b.Stmt.(type) {
-		case *ast.RangeStmt:
-			for _, e := range []ast.Expr{s.Key, s.Value} {
-				if e != nil {
-					lhs[e] = s
-				}
-			}
-		case *ast.CommClause:
-			if as, ok := s.Comm.(*ast.AssignStmt); ok && len(as.Lhs) > 0 && b.Kind == cfg.KindSelectCaseBody {
-				lhs[as.Lhs[0]] = as
-			}
-		}
-	}
+	lhs := rangeAndCommLHS(g)
 	found := false
 	for _, b := range g.Blocks {
 		if !b.Live {
@@ -170,6 +153,29 @@ func (c *checker) checkUnit(m *model, unit inspector.Cursor) {
 	}
 }
 
+// rangeAndCommLHS returns the nodes the graph lists apart from their
+// assignment: the key and value of a range statement, listed once before
+// the loop, and the variable of a select case, listed as a bare
+// expression. Both are assigned where the body begins.
+func rangeAndCommLHS(g *cfg.CFG) map[ast.Node]ast.Stmt {
+	lhs := make(map[ast.Node]ast.Stmt)
+	for _, b := range g.Blocks {
+		switch s := b.Stmt.(type) {
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{s.Key, s.Value} {
+				if e != nil {
+					lhs[e] = s
+				}
+			}
+		case *ast.CommClause:
+			if as, ok := s.Comm.(*ast.AssignStmt); ok && len(as.Lhs) > 0 && b.Kind == cfg.KindSelectCaseBody {
+				lhs[as.Lhs[0]] = as
+			}
+		}
+	}
+	return lhs
+}
+
 // entry returns the facts at the entry of the unit. A ref declared in
 // it starts clean. A ref a literal captures starts as it was where the
 // literal was made (for a deferred literal: at the exits of the function
@@ -190,31 +196,36 @@ func (f *flow) entry() state {
 			}
 			continue
 		}
-		st := fact{kind: kSt, id: int32(id), site: -1, cur: -1, dsite: -1}
-		switch {
-		case t.pairDest >= 0:
-			// A field writer over another field: it may hold bytes
-			// written before this function runs.
-			st.cur = int32(t.pairDest)
-			st.flags = fU
-			if t.finalizing {
-				st.flags |= fO
-			}
-		case t.ref.path != "" && t.wrapper && t.written && f.c.carriedField(t):
-			// A field writer over a destination this function does
-			// not know, left written and unfinished by a function of
-			// the package: it may hold bytes from before, bound for
-			// that destination.
-			st.flags = fU
-			if t.finalizing {
-				st.flags |= fO
-			}
-		case captured && len(t.dests) == 1:
-			st.cur = int32(t.dests[0])
-		}
-		s.add(st)
+		s.add(f.startFact(id, captured))
 	}
 	return s
+}
+
+// startFact is the state ref id starts in: clean, but for field writers
+// that may hold bytes from before the function, and a writer a literal
+// captures, whose destination is known.
+func (f *flow) startFact(id int, captured bool) fact {
+	t := f.m.refs[id]
+	st := fact{kind: kSt, id: int32(id), site: -1, cur: -1, dsite: -1}
+	switch {
+	case t.pairDest >= 0:
+		// A field writer over another field: it may hold bytes
+		// written before this function runs.
+		st.cur = int32(t.pairDest)
+		st.flags = fU
+	case t.ref.path != "" && t.wrapper && t.written && f.c.carriedField(t):
+		// A field writer over a destination this function does not
+		// know, left written and unfinished by a function of the
+		// package: it may hold bytes from before, bound for that
+		// destination.
+		st.flags = fU
+	case captured && len(t.dests) == 1:
+		st.cur = int32(t.dests[0])
+	}
+	if st.flags&fU != 0 && t.finalizing {
+		st.flags |= fO
+	}
+	return st
 }
 
 // record notes the state of the refs at the making of a literal (or at
@@ -237,14 +248,22 @@ func (f *flow) record(lit *ast.FuncLit, s state) {
 	}
 }
 
-func (f *flow) solve() {
-	blocks := f.g.Blocks
-	preds := make([][]*cfg.Block, len(blocks))
-	for _, b := range blocks {
+// predecessors returns the predecessors of each block of g.
+func predecessors(g *cfg.CFG) [][]*cfg.Block {
+	preds := make([][]*cfg.Block, len(g.Blocks))
+	for _, b := range g.Blocks {
 		for _, s := range b.Succs {
 			preds[s.Index] = append(preds[s.Index], b)
 		}
 	}
+	return preds
+}
+
+// solve runs the analysis to a fixed point, checking the exits as their
+// facts change.
+func (f *flow) solve() {
+	blocks := f.g.Blocks
+	preds := predecessors(f.g)
 	out := make([]state, len(blocks))
 	init := f.entry()
 	work := make([]*cfg.Block, 0, len(blocks))
@@ -260,33 +279,13 @@ func (f *flow) solve() {
 		b := work[0]
 		work = work[1:]
 		queued[b.Index] = false
-		in := make(state)
-		if b.Index == 0 {
-			maps.Copy(in, init)
-		}
-		for _, p := range preds[b.Index] {
-			for k, succ := range p.Succs {
-				if succ == b && out[p.Index] != nil {
-					f.edge(in, out[p.Index], p, k)
-				}
-			}
-		}
-		for _, ev := range f.events[b.Index] {
-			f.apply(in, ev)
-		}
+		in := f.blockIn(b, preds[b.Index], out, init)
 		if out[b.Index] != nil && maps.Equal(in, out[b.Index]) {
 			continue
 		}
 		out[b.Index] = in
 		if len(b.Succs) == 0 {
-			normal, ok := exits[b.Index]
-			if !ok {
-				normal = f.normalExit(b)
-				exits[b.Index] = normal
-			}
-			if normal {
-				f.atExit(in, b)
-			}
+			f.exit(b, in, exits)
 		}
 		for _, s := range b.Succs {
 			if !queued[s.Index] {
@@ -295,6 +294,40 @@ func (f *flow) solve() {
 			}
 		}
 	}
+}
+
+// exit checks the facts in at exit block b, if it is a normal exit;
+// exits holds the blocks already classified (true if normal).
+func (f *flow) exit(b *cfg.Block, in state, exits map[int32]bool) {
+	normal, ok := exits[b.Index]
+	if !ok {
+		normal = f.normalExit(b)
+		exits[b.Index] = normal
+	}
+	if normal {
+		f.atExit(in, b)
+	}
+}
+
+// blockIn returns the facts at the end of block b: those its
+// predecessors pass along their edges (and init, at the entry block),
+// through b's events.
+func (f *flow) blockIn(b *cfg.Block, preds []*cfg.Block, out []state, init state) state {
+	in := make(state)
+	if b.Index == 0 {
+		maps.Copy(in, init)
+	}
+	for _, p := range preds {
+		for k, succ := range p.Succs {
+			if succ == b && out[p.Index] != nil {
+				f.edge(in, out[p.Index], p, k)
+			}
+		}
+	}
+	for _, ev := range f.events[b.Index] {
+		f.apply(in, ev)
+	}
+	return in
 }
 
 // edge adds to in the facts of out that can take successor k of block
@@ -642,6 +675,29 @@ func (f *flow) ownDest(d int) bool {
 // under it starts over, and writers aimed at it keep writing to the old
 // value, which a later close of the new one does not touch.
 func (f *flow) kill(s state, ev event) {
+	affected := f.restart(s, ev)
+	for g := range s {
+		if (g.kind == kDf || g.aboutDest()) && affected[g.cur] {
+			delete(s, g) // the buffered destination is another one now
+			continue
+		}
+		moved := g.kind == kSt && affected[g.cur] && int(g.id) != ev.create
+		if moved || g.errv == ev.root && ev.path == "" {
+			delete(s, g)
+			if moved {
+				g.cur = stale
+			}
+			if g.errv == ev.root {
+				g.errv, g.nonNil = nil, false // assigned: no longer known
+			}
+			s.add(g)
+		}
+	}
+}
+
+// restart starts over every ref under the variable or field path ev
+// assigns, and returns them.
+func (f *flow) restart(s state, ev event) map[int32]bool {
 	affected := make(map[int32]bool)
 	for id, t := range f.m.refs {
 		if t.ref.root != ev.root {
@@ -666,23 +722,7 @@ func (f *flow) kill(s state, ev event) {
 		}
 		s.add(st)
 	}
-	for g := range s {
-		if (g.kind == kDf || g.aboutDest()) && affected[g.cur] {
-			delete(s, g) // the buffered destination is another one now
-			continue
-		}
-		moved := g.kind == kSt && affected[g.cur] && int(g.id) != ev.create
-		if moved || g.errv == ev.root && ev.path == "" {
-			delete(s, g)
-			if moved {
-				g.cur = stale
-			}
-			if g.errv == ev.root {
-				g.errv, g.nonNil = nil, false // assigned: no longer known
-			}
-			s.add(g)
-		}
-	}
+	return affected
 }
 
 // atExit checks what runs at a normal exit of block b: the deferred
@@ -703,32 +743,40 @@ func (f *flow) atExit(s state, b *cfg.Block) {
 		f.record(lit, live)
 	}
 	for g := range live {
-		switch g.kind {
-		case kCl:
-			if g.flags&fD != 0 && g.flags&(fW|fO|fU) != 0 {
-				f.c.record(finding{rule: ruleCloseBeforeDeferred, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
-			}
-		case kDo:
-			if g.flags&(fW|fO|fU) != 0 {
-				r := ruleDeferOrder
-				if isResetCall(f.m.sites[g.site].call) {
-					r = ruleDeferResetOrder
-				}
-				f.c.record(finding{rule: r, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
-			}
-		case kDp:
-			if g.flags&fW != 0 {
-				f.c.record(finding{rule: rulePutDeferredDirty, m: f.m, at: int(g.site), w: int(g.id), other: -1})
-			}
-		case kLg:
-			if g.flags&fD != 0 && g.flags&fW != 0 {
-				f.c.record(finding{rule: ruleLinger, m: f.m, at: int(g.site), w: int(g.id), other: int(g.dsite)})
-			}
-		case kFl, kFp, kDf:
-			f.layeredAtExit(g)
-		case kRc:
-			f.c.record(finding{rule: ruleReadBeforeClose, m: f.m, at: int(g.site), w: int(g.id), other: int(g.dsite)})
+		f.exitFinding(g)
+	}
+}
+
+// exitFinding reports what fact g says runs at a normal exit: a deferred
+// finish after its destination's close or flush, a deferred close,
+// flush, Reset or Put in the wrong order, a deferred Close after
+// SetLinger(0), a Close whose footer no read sees.
+func (f *flow) exitFinding(g fact) {
+	switch g.kind {
+	case kCl:
+		if g.flags&fD != 0 && g.flags&(fW|fO|fU) != 0 {
+			f.c.record(finding{rule: ruleCloseBeforeDeferred, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
 		}
+	case kDo:
+		if g.flags&(fW|fO|fU) != 0 {
+			r := ruleDeferOrder
+			if isResetCall(f.m.sites[g.site].call) {
+				r = ruleDeferResetOrder
+			}
+			f.c.record(finding{rule: r, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
+		}
+	case kDp:
+		if g.flags&fW != 0 {
+			f.c.record(finding{rule: rulePutDeferredDirty, m: f.m, at: int(g.site), w: int(g.id), other: -1})
+		}
+	case kLg:
+		if g.flags&fD != 0 && g.flags&fW != 0 {
+			f.c.record(finding{rule: ruleLinger, m: f.m, at: int(g.site), w: int(g.id), other: int(g.dsite)})
+		}
+	case kFl, kFp, kDf:
+		f.layeredAtExit(g)
+	case kRc:
+		f.c.record(finding{rule: ruleReadBeforeClose, m: f.m, at: int(g.site), w: int(g.id), other: int(g.dsite)})
 	}
 }
 
@@ -772,42 +820,45 @@ func (c *checker) paramFinishes(fn *types.Func) []int {
 	}
 	var ops []int
 	if decl := c.declOf(fn); decl != nil && decl.Body != nil {
-		params := fn.Type().(*types.Signature).Params()
-		index := make(map[types.Object]int, params.Len())
-		ops = make([]int, params.Len())
-		for i := range params.Len() {
-			index[params.At(i)] = i
-			ops[i] = -1
-		}
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) != 0 {
-				return true
-			}
-			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			id, ok := ast.Unparen(sel.X).(*ast.Ident)
-			if !ok {
-				return true
-			}
-			i, ok := index[c.info.Uses[id]]
-			if !ok {
-				return true
-			}
-			switch sel.Sel.Name {
-			case "Close":
-				ops[i] = int(opClose)
-			case "Flush":
-				if ops[i] < 0 {
-					ops[i] = int(opFlush)
-				}
-			}
-			return true
-		})
+		ops = c.scanParamFinishes(fn, decl.Body)
 	}
 	c.finishers[fn] = ops
+	return ops
+}
+
+// scanParamFinishes returns, for each parameter of fn, the op of a
+// Close (or else Flush) called on it in body, or -1.
+func (c *checker) scanParamFinishes(fn *types.Func, body *ast.BlockStmt) []int {
+	params := fn.Type().(*types.Signature).Params()
+	index := make(map[types.Object]int, params.Len())
+	ops := make([]int, params.Len())
+	for i := range params.Len() {
+		index[params.At(i)] = i
+		ops[i] = -1
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) != 0 {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		i, ok := index[c.info.Uses[id]]
+		switch {
+		case !ok:
+		case sel.Sel.Name == "Close":
+			ops[i] = int(opClose)
+		case sel.Sel.Name == "Flush" && ops[i] < 0:
+			ops[i] = int(opFlush)
+		}
+		return true
+	})
 	return ops
 }
 

@@ -110,10 +110,27 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 	if !c.mayTrigger(calls) || !c.mayWrap(calls) {
 		return nil // the fast path: no call a rule is about, or no writer over anything
 	}
-	var (
-		assigns []assignment
-		hijacks []*ast.AssignStmt
-	)
+	assigns, hijacks := c.collectAssigns(fn)
+	fields := c.fieldCandidates(calls)
+	m := &model{
+		r:     c.pkg.NewResolver(fn.Node()),
+		fn:    fn,
+		ids:   make(map[ref]int),
+		vars:  make(map[*types.Var]int),
+		mvals: make(map[*ast.SelectorExpr]bool),
+	}
+	c.findWrappers(m, assigns, hijacks, calls)
+	c.findFieldWrappers(m, fields)
+	if !c.findTriggers(m, calls) {
+		return nil
+	}
+	c.linkAliases(m, assigns)
+	return m
+}
+
+// collectAssigns returns the values the function at fn assigns to local
+// variables, and the assignments of a Hijack's results.
+func (c *checker) collectAssigns(fn inspector.Cursor) (assigns []assignment, hijacks []*ast.AssignStmt) {
 	for cur := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
@@ -145,19 +162,13 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 			}
 		}
 	}
-	fields := c.fieldCandidates(calls)
-	m := &model{
-		r:     c.pkg.NewResolver(fn.Node()),
-		fn:    fn,
-		ids:   make(map[ref]int),
-		vars:  make(map[*types.Var]int),
-		mvals: make(map[*ast.SelectorExpr]bool),
-	}
-	c.findWrappers(m, assigns, hijacks, calls)
-	c.findFieldWrappers(m, fields)
-	if !c.findTriggers(m, calls) {
-		return nil
-	}
+	return assigns, hijacks
+}
+
+// linkAliases records the names the tracked refs go by: method values
+// held in locals (stop := conn.Close), and locals that are a tracked
+// variable under a type assertion (tc := conn.(*net.TCPConn)).
+func (c *checker) linkAliases(m *model, assigns []assignment) {
 	for _, a := range assigns {
 		if sel, ok := ast.Unparen(a.rhs).(*ast.SelectorExpr); ok && m.r.Origin(a.lhs) == a.rhs && c.isMethodValue(sel) {
 			m.mvals[sel] = true // stop := conn.Close: calls of stop are calls of conn.Close
@@ -179,7 +190,6 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 			}
 		}
 	}
-	return m
 }
 
 // triggerNames are the methods the rules are about: closing a
@@ -498,58 +508,23 @@ func (c *checker) findFieldWrappers(m *model, fields []*ast.SelectorExpr) {
 // findTriggers notes the connections set to linger 0 and the buffers
 // read with Bytes or String, and reports whether the function does
 // anything a rule is about: closes a destination, pools or resets a
-// writer, reads a buffer under one, or sets linger 0.
+// writer, flushes a buffered destination, reads a buffer under one, or
+// sets linger 0.
 func (c *checker) findTriggers(m *model, calls []*ast.CallExpr) bool {
 	trigger := false
 	for _, call := range calls {
 		if !trigger && c.closesDestArg(m, call) {
 			trigger = true
 		}
-		mc, ok := c.methodCall(m, call)
-		if !ok {
-			continue
-		}
-		switch {
-		case c.isLinger0(mc, call):
-			if r, ok := c.refOf(m, mc.recv); ok {
-				t := m.add(r, mc.recv, c.text(mc.recv))
-				t.lingers = true
-				trigger = true
-			}
-		case isPoolPut(mc.fn), mc.name == "Reset":
-			if r, ok := c.refOf(m, firstArgOrRecv(mc, call)); ok {
-				if id, ok := m.get(r); ok && m.refs[id].wrapper {
-					trigger = true
-				}
-			}
-		case mc.name == "Close" || mc.name == "CloseWrite":
-			if r, ok := c.refOf(m, mc.recv); ok {
-				if id, ok := m.get(r); ok && m.refs[id].isDest {
-					trigger = true
-				}
-			}
-		case mc.name == "Flush":
-			if r, ok := c.refOf(m, mc.recv); ok {
-				if id, ok := m.get(r); ok && m.ownedBuffer(id) {
-					trigger = true // a buffered destination, flushed
-				}
-			}
-		case c.isBufferRead(mc, call):
-			if r, ok := c.refOf(m, mc.recv); ok {
-				if id, ok := m.get(r); ok && m.refs[id].isDest {
-					m.refs[id].buffer = true
-					trigger = true
-				}
-			}
+		if mc, ok := c.methodCall(m, call); ok && c.triggers(m, mc, call) {
+			trigger = true
 		}
 	}
 	for _, call := range calls {
 		for _, a := range c.readerArgs(call) {
-			if r, ok := c.refOf(m, a); ok {
-				if id, ok := m.get(r); ok && m.refs[id].isDest {
-					m.refs[id].buffer = true
-					trigger = true
-				}
+			if id, ok := c.trackedID(m, a); ok && m.refs[id].isDest {
+				m.refs[id].buffer = true
+				trigger = true
 			}
 		}
 	}
@@ -560,6 +535,42 @@ func (c *checker) findTriggers(m *model, calls []*ast.CallExpr) bool {
 		t.written = m.r.Classify(t.expr).Traits.Has(knowledge.Written)
 	}
 	return true
+}
+
+// triggers reports whether the method call is one a rule is about,
+// noting the connections set to linger 0 and the buffers read.
+func (c *checker) triggers(m *model, mc methodCall, call *ast.CallExpr) bool {
+	switch {
+	case c.isLinger0(mc, call):
+		if r, ok := c.refOf(m, mc.recv); ok {
+			m.add(r, mc.recv, c.text(mc.recv)).lingers = true
+			return true
+		}
+	case isPoolPut(mc.fn), mc.name == "Reset":
+		id, ok := c.trackedID(m, firstArgOrRecv(mc, call))
+		return ok && m.refs[id].wrapper
+	case mc.name == "Close" || mc.name == "CloseWrite":
+		id, ok := c.trackedID(m, mc.recv)
+		return ok && m.refs[id].isDest
+	case mc.name == "Flush":
+		id, ok := c.trackedID(m, mc.recv)
+		return ok && m.ownedBuffer(id) // a buffered destination, flushed
+	case c.isBufferRead(mc, call):
+		if id, ok := c.trackedID(m, mc.recv); ok && m.refs[id].isDest {
+			m.refs[id].buffer = true
+			return true
+		}
+	}
+	return false
+}
+
+// trackedID returns the id of the tracked ref e names.
+func (c *checker) trackedID(m *model, e ast.Expr) (int, bool) {
+	r, ok := c.refOf(m, e)
+	if !ok {
+		return 0, false
+	}
+	return m.get(r)
 }
 
 // closesDestArg reports whether call passes a destination to a function
@@ -654,25 +665,7 @@ func (c *checker) refOfDepth(m *model, e ast.Expr, depth int) (ref, bool) {
 	if depth > 4 {
 		return ref{}, false
 	}
-	e = ast.Unparen(e)
-	for {
-		switch x := e.(type) {
-		case *ast.UnaryExpr:
-			if x.Op != token.AND {
-				return ref{}, false
-			}
-			e = ast.Unparen(x.X)
-			continue
-		case *ast.StarExpr:
-			e = ast.Unparen(x.X)
-			continue
-		case *ast.TypeAssertExpr:
-			e = ast.Unparen(x.X)
-			continue
-		}
-		break
-	}
-	switch x := e.(type) {
+	switch x := stripRef(e).(type) {
 	case *ast.Ident:
 		v := localVar(c.info, x)
 		if v == nil {
@@ -696,6 +689,27 @@ func (c *checker) refOfDepth(m *model, e ast.Expr, depth int) (ref, bool) {
 		return ref{root: base.root, path: base.path + "." + x.Sel.Name}, true
 	}
 	return ref{}, false
+}
+
+// stripRef returns e without the &, * and type assertions that name the
+// same ref: &buf, *p, conn.(*net.TCPConn). Another unary operator gives
+// nil.
+func stripRef(e ast.Expr) ast.Expr {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			if x.Op != token.AND {
+				return nil
+			}
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.TypeAssertExpr:
+			e = x.X
+		default:
+			return x
+		}
+	}
 }
 
 // plainLocal reports whether e is a local variable (not a field path).
