@@ -177,6 +177,12 @@ func (fz *fuzzer) check(t *testing.T, src []byte) {
 		t.Skipf("go/types panicked (not flushcheck's code): %v", typePanic)
 	}
 	pkg.Imports = nil // export data only: no syntax to run the fact analyzers on
+	if onlySoftErrors(pkg) {
+		// Unused variables and imports leave the types whole: analyze
+		// such files too (go/packages would skip them), since mutations
+		// make many of them.
+		pkg.IllTyped = false
+	}
 	graph := analyzeWithin(t, fuzzDeadline, pkg)
 	if cs := takeCrashes(); len(cs) > 0 {
 		t.Fatalf("%s", cs[0])
@@ -189,6 +195,20 @@ func (fz *fuzzer) check(t *testing.T, src []byte) {
 			checkFix(t, fset, act.Analyzer, d, src)
 		}
 	}
+}
+
+// onlySoftErrors reports whether pkg has errors and all of them are
+// soft type errors ("declared and not used", "imported and not used").
+func onlySoftErrors(pkg *packages.Package) bool {
+	if len(pkg.Errors) == 0 || len(pkg.TypeErrors) != len(pkg.Errors) {
+		return false
+	}
+	for _, e := range pkg.TypeErrors {
+		if !e.Soft {
+			return false
+		}
+	}
+	return true
 }
 
 // fuzzDeadline bounds the analysis of one input: thousands of times
