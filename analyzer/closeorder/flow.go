@@ -1,9 +1,12 @@
 package closeorder
 
 import (
+	"cmp"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -114,12 +117,6 @@ type flow struct {
 	deferLits []*ast.FuncLit // literals this unit defers: they start from its exits
 }
 
-// maxBlocks bounds the control-flow graphs closeorder searches. Its
-// search of orders grows much faster than the graph (a generated function
-// of 40 blocks of writes, branches and loops took 48 s), so larger
-// functions are skipped rather than left to hang a run; a known limit.
-const maxBlocks = 200
-
 func (c *checker) checkUnit(m *model, unit inspector.Cursor) {
 	var g *cfg.CFG
 	switch n := unit.Node().(type) {
@@ -130,9 +127,6 @@ func (c *checker) checkUnit(m *model, unit inspector.Cursor) {
 	}
 	if g == nil || len(g.Blocks) == 0 {
 		return
-	}
-	if len(g.Blocks) > maxBlocks {
-		return // the order search grows too fast with the graph: see maxBlocks
 	}
 	x := c.newExtractor(m)
 	f := &flow{c: c, m: m, unit: unit, g: g, events: make([][]event, len(g.Blocks))}
@@ -275,19 +269,15 @@ func (f *flow) solve() {
 	preds := predecessors(f.g)
 	out := make([]state, len(blocks))
 	init := f.entry()
-	work := make([]*cfg.Block, 0, len(blocks))
-	queued := make([]bool, len(blocks))
+	work := newWorklist(f.g)
 	for _, b := range blocks {
 		if b.Live {
-			work = append(work, b)
-			queued[b.Index] = true
+			work.push(b.Index)
 		}
 	}
 	exits := make(map[int32]bool) // exit blocks already classified: true if normal
-	for len(work) > 0 {
-		b := work[0]
-		work = work[1:]
-		queued[b.Index] = false
+	for work.Len() > 0 {
+		b := blocks[work.pop()]
 		in := f.blockIn(b, preds[b.Index], out, init)
 		if out[b.Index] != nil && maps.Equal(in, out[b.Index]) {
 			continue
@@ -297,10 +287,7 @@ func (f *flow) solve() {
 			f.exit(b, in, exits)
 		}
 		for _, s := range b.Succs {
-			if !queued[s.Index] {
-				queued[s.Index] = true
-				work = append(work, s)
-			}
+			work.push(s.Index)
 		}
 	}
 }
@@ -333,10 +320,71 @@ func (f *flow) blockIn(b *cfg.Block, preds []*cfg.Block, out []state, init state
 			}
 		}
 	}
+	if len(b.Nodes) > 0 {
+		in.forgetOutOfScope(b.Nodes[0].Pos())
+	}
+	in.mergeSites()
 	for _, ev := range f.events[b.Index] {
 		f.apply(in, ev)
 	}
 	return in
+}
+
+// forgetOutOfScope drops, at pos, what paths know of an error variable
+// found nil whose scope pos is outside (if _, err := w.Write(p); err !=
+// nil {...}): no later test or return can name it. Without this the
+// facts multiply with every such test a path may have passed.
+func (s state) forgetOutOfScope(pos token.Pos) {
+	for g := range s {
+		if g.errv == nil || g.nonNil {
+			continue
+		}
+		if sc := g.errv.Parent(); sc != nil && sc.Pos().IsValid() && !sc.Contains(pos) {
+			delete(s, g)
+			g.errv = nil
+			s.add(g)
+		}
+	}
+}
+
+// sitelessFact is a fact without the sites it points at.
+type sitelessFact struct {
+	kind   factKind
+	flags  flags
+	id     int32
+	cur    int32
+	errv   *types.Var
+	nonNil bool
+}
+
+// maxSites bounds the facts that differ only in their sites: how many
+// distinct early closes, flushes or puts one fact tracks at a point.
+const maxSites = 8
+
+// mergeSites keeps, of the facts that differ only in their sites, the
+// maxSites with the first sites. Each stands for a path, so those kept
+// still prove their own; the others' findings wait until these are
+// fixed. Without this the facts multiply with every flush, close or put
+// site a path may have passed, and a long function's search with them.
+func (s state) mergeSites() {
+	groups := make(map[sitelessFact][]fact)
+	for g := range s {
+		if g.kind != kSt {
+			k := sitelessFact{g.kind, g.flags, g.id, g.cur, g.errv, g.nonNil}
+			groups[k] = append(groups[k], g)
+		}
+	}
+	for _, fs := range groups {
+		if len(fs) <= maxSites {
+			continue
+		}
+		slices.SortFunc(fs, func(a, b fact) int {
+			return cmp.Or(cmp.Compare(a.site, b.site), cmp.Compare(a.dsite, b.dsite))
+		})
+		for _, g := range fs[maxSites:] {
+			delete(s, g)
+		}
+	}
 }
 
 // edge adds to in the facts of out that can take successor k of block

@@ -93,6 +93,9 @@ func (f *flow) dropLayered(s state, d int) {
 // layeredAtExit reports, at a normal exit, the flushes of a buffered
 // destination that came before a writer over it was finished.
 func (f *flow) layeredAtExit(g fact) {
+	if g.dsite < 0 {
+		return // no finish of the writer to relate to
+	}
 	switch g.kind {
 	case kFp:
 		f.c.record(finding{rule: ruleFlushFirst, m: f.m, at: int(g.dsite), w: int(g.id), other: int(g.site)})
