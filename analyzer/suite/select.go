@@ -3,6 +3,7 @@ package suite
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -16,7 +17,12 @@ import (
 // pollpending; an empty list means every check. Empty items are
 // skipped, as in "-checks discard,".
 func Select(items []string) ([]*analysis.Analyzer, error) {
-	all := Analyzers()
+	return SelectFrom(Analyzers(), items)
+}
+
+// SelectFrom is Select over the analyzers all, for front ends that add
+// analyzers of their own and for tests.
+func SelectFrom(all []*analysis.Analyzer, items []string) ([]*analysis.Analyzer, error) {
 	chosen := make(map[string]bool)
 	if len(items) == 0 {
 		items = []string{"all"}
@@ -24,7 +30,7 @@ func Select(items []string) ([]*analysis.Analyzer, error) {
 	for i, item := range items {
 		item = strings.TrimSpace(item)
 		name, exclude := strings.CutPrefix(item, "-")
-		switch _, known := Lookup(name); {
+		switch known := slices.ContainsFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name }); {
 		case item == "":
 			continue
 		case name == "all":

@@ -28,7 +28,7 @@ func TestBadInput(t *testing.T) {
 		want  string // in the one line of stderr
 	}{
 		"UnknownFlag":        {args: []string{"-nosuchflag", "./..."}, want: "flag provided but not defined: -nosuchflag"},
-		"UnknownCheck":       {args: []string{"-checks", "discard,nosuch", "./..."}, want: `unknown check "nosuch" in -checks`},
+		"UnknownCheck":       {args: []string{"-checks", "discard,nosuch", "./..."}, want: `-checks: unknown check "nosuch"`},
 		"UnknownCheckToggle": {args: []string{"-nosuch=false", "./..."}, want: "flag provided but not defined: -nosuch"},
 		"ExplainUnknown":     {args: []string{"-explain", "nosuch"}, want: `unknown check "nosuch"`},
 		"FlagAfterPackages":  {args: []string{"./...", "-fix"}, want: "flag -fix after the packages"},

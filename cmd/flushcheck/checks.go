@@ -5,14 +5,20 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/flushcheck/flushcheck/analyzer/suite"
 )
 
 // selectAnalyzers returns the analyzers that -checks and the -NAME
 // toggles leave switched on, in the suite's order.
 func selectAnalyzers(all []*analysis.Analyzer, checks string, toggles map[string]*toggle) ([]*analysis.Analyzer, error) {
-	chosen, err := parseChecks(all, checks)
+	selected, err := suite.SelectFrom(all, strings.Split(checks, ","))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: -checks: %v", errUsage, err)
+	}
+	chosen := make(map[string]bool)
+	for _, a := range selected {
+		chosen[a.Name] = true
 	}
 	// As in go vet: naming one check turns the others off; =false turns one off.
 	var only bool
@@ -38,39 +44,4 @@ func toggledOff(t *toggle, only bool) bool {
 		return only
 	}
 	return !t.on
-}
-
-// parseChecks reads a -checks list: names, "all", and "-name" to leave
-// one out, applied left to right. A list that starts by leaving a check
-// out starts from all of them, so "-discard" means "all but discard".
-func parseChecks(all []*analysis.Analyzer, list string) (map[string]bool, error) {
-	known := make(map[string]bool)
-	for _, a := range all {
-		known[a.Name] = true
-	}
-	chosen := make(map[string]bool)
-	for i, item := range strings.Split(list, ",") {
-		item = strings.TrimSpace(item)
-		name, exclude := strings.CutPrefix(item, "-")
-		switch {
-		case item == "":
-			continue
-		case name == "all":
-			setAll(chosen, known, !exclude)
-		case !known[name]:
-			return nil, fmt.Errorf("%w: unknown check %q in -checks", errUsage, name)
-		case exclude && i == 0:
-			setAll(chosen, known, true)
-			chosen[name] = false
-		default:
-			chosen[name] = !exclude
-		}
-	}
-	return chosen, nil
-}
-
-func setAll(chosen, known map[string]bool, on bool) {
-	for name := range known {
-		chosen[name] = on
-	}
 }

@@ -5,9 +5,12 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"os/exec"
+	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -149,11 +152,26 @@ func unmatchedPatterns(o *options, dir string) ([]string, error) {
 	}
 	var missing []string
 	for _, p := range o.patterns {
-		if !matched[p] {
+		if !matched[cleanPattern(p)] {
 			missing = append(missing, p)
 		}
 	}
 	return missing, nil
+}
+
+// cleanPattern is a package pattern as the go command reports it in
+// Match: a local path cleaned ("./pkg/" and ".//pkg" are "./pkg"),
+// keeping the "./" that makes it local; other patterns unchanged.
+func cleanPattern(p string) string {
+	p = filepath.ToSlash(p)
+	if !build.IsLocalImport(p) && !path.IsAbs(p) {
+		return p // an import path or pattern: the go command keeps it
+	}
+	c := path.Clean(p)
+	if strings.HasPrefix(p, "./") && c != "." && !strings.HasPrefix(c, "../") {
+		c = "./" + c
+	}
+	return c
 }
 
 // loadError is the message of a failure of the loader, without the

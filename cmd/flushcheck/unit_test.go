@@ -380,3 +380,21 @@ func TestRelativePos(t *testing.T) {
 		t.Errorf("relativePos of no position = %q", got)
 	}
 }
+
+func TestCleanPattern(t *testing.T) {
+	for in, want := range map[string]string{
+		"./pkg/":       "./pkg",
+		".//pkg":       "./pkg",
+		"./":           ".",
+		"./a/../b":     "./b",
+		"../x/":        "../x",
+		"./...":        "./...",
+		"std":          "std",
+		"example.com/": "example.com/", // not local: the go command keeps it
+		"/abs/dir/":    "/abs/dir",
+	} {
+		if got := cleanPattern(in); got != want {
+			t.Errorf("cleanPattern(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
