@@ -18,6 +18,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"runtime"
@@ -79,8 +82,21 @@ func run() (err error) {
 	}
 
 	start := time.Now()
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: *tests}
+	// As the flushcheck command: the go list query beside the load, and
+	// files parsed without object resolution.
+	listed := make(chan error, 1)
+	go func() {
+		if *golist {
+			listed <- listMatches(flag.Args())
+			return
+		}
+		listed <- nil
+	}()
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: *tests, ParseFile: parse}
 	pkgs, err := packages.Load(cfg, flag.Args()...)
+	if lerr := <-listed; lerr != nil {
+		return lerr
+	}
 	if err != nil {
 		return fmt.Errorf("load: %v", err)
 	}
@@ -88,11 +104,6 @@ func run() (err error) {
 	for _, p := range pkgs {
 		if p.Name != "main" || !strings.HasSuffix(p.ID, ".test") {
 			roots = append(roots, p)
-		}
-	}
-	if *golist {
-		if err := listMatches(flag.Args()); err != nil {
-			return err
 		}
 	}
 	loaded := time.Now()
@@ -172,4 +183,10 @@ func listMatches(patterns []string) error {
 		return fmt.Errorf("go list: %v: %s", err, stderr.String())
 	}
 	return nil
+}
+
+// parse parses a file in the flushcheck command's mode (cmd/flushcheck's
+// parseMode).
+func parse(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 }
