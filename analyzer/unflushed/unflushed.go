@@ -101,8 +101,7 @@ func (c *checker) checkFunc(fn inspector.Cursor) {
 	if body == nil || g == nil {
 		return // a declaration without body
 	}
-	r := c.pkg.NewResolver(fn.Node())
-	for _, w := range c.writersOf(fn, body, r) {
+	for _, w := range c.writersOf(fn, body) {
 		if c.escapes(fn, body, w) {
 			continue // someone else may finish it
 		}
@@ -126,8 +125,9 @@ func (c *checker) bodyAndCFG(n ast.Node) (*ast.BlockStmt, *cfg.CFG) {
 
 // writersOf finds the local variables of fn (not of its nested function
 // literals) assigned a buffered or finalizing writer.
-func (c *checker) writersOf(fn inspector.Cursor, body *ast.BlockStmt, r *knowledge.Resolver) []*writer {
+func (c *checker) writersOf(fn inspector.Cursor, body *ast.BlockStmt) []*writer {
 	var ws []*writer
+	var r *knowledge.Resolver // built at the first candidate: most functions have none
 	seen := make(map[*types.Var]bool)
 	for cur := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		if !sameFunc(cur, fn) {
@@ -139,6 +139,12 @@ func (c *checker) writersOf(fn inspector.Cursor, body *ast.BlockStmt, r *knowled
 				continue // not a local of this function, or already seen
 			}
 			seen[v] = true
+			if !madeByCall(cur.Node(), id) || !mayHoldWriter(v.Type()) {
+				continue // not made here, or no methods: not a writer this function owns
+			}
+			if r == nil {
+				r = c.pkg.NewResolver(fn.Node())
+			}
 			if w := c.classify(v, id, cur.Node(), r); w != nil {
 				ws = append(ws, w)
 			}
@@ -148,11 +154,8 @@ func (c *checker) writersOf(fn inspector.Cursor, body *ast.BlockStmt, r *knowled
 }
 
 // classify returns the writer held by v, if v holds one that must be
-// finished.
+// finished. v is made by a call at def and its type has methods.
 func (c *checker) classify(v *types.Var, id *ast.Ident, def ast.Node, r *knowledge.Resolver) *writer {
-	if !madeByCall(def, id) {
-		return nil // obtained from a field or another variable: owned elsewhere
-	}
 	val := r.Classify(id)
 	if val.Traits&(knowledge.Buffered|knowledge.Finalizing) == 0 {
 		return nil // nothing held back
@@ -274,4 +277,35 @@ func madeByCall(def ast.Node, id *ast.Ident) bool {
 		return ok
 	}
 	return false
+}
+
+// mayHoldWriter reports whether a variable of type t can hold a writer:
+// t or the type it points to has methods, is an interface with methods,
+// embeds a field (whose methods it gains), or is a type parameter.
+func mayHoldWriter(t types.Type) bool {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		if n.NumMethods() > 0 {
+			return true
+		}
+		t = n.Underlying()
+	}
+	switch u := t.(type) {
+	case *types.Interface:
+		return u.NumMethods() > 0
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if u.Field(i).Embedded() {
+				return true
+			}
+		}
+		return false
+	case *types.TypeParam:
+		return true
+	default:
+		return false // basic, slice, map, channel, function, array: no methods
+	}
 }
