@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"reflect"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -32,9 +35,29 @@ func (f *Finishes) has(i int) bool {
 	return false
 }
 
+// finishersAnalyzer learns the Finishes facts. It is apart from
+// Analyzer so that only it runs on the dependencies of the packages
+// checked: a fact analyzer runs wherever facts are needed, and unflushed's
+// own search there would be thrown away.
+var finishersAnalyzer = &analysis.Analyzer{
+	Name:       "unflushedfacts",
+	Doc:        "learns which functions flush or close a writer passed to them (for unflushed)",
+	Run:        learnFinishers,
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes:  []analysis.Fact{new(Finishes)},
+	ResultType: reflect.TypeFor[*finishers](),
+}
+
+// finishers answers which functions finish a writer parameter: this
+// package's from its own search, others' from their facts.
+type finishers struct {
+	pass  *analysis.Pass
+	local map[*types.Func]*Finishes // finisher facts of this package
+}
+
 // finishesParam reports whether fn finishes its parameter i, by this
 // package's facts or an imported one.
-func (c *checker) finishesParam(fn *types.Func, i int) bool {
+func (c *finishers) finishesParam(fn *types.Func, i int) bool {
 	fn = fn.Origin()
 	if f := c.local[fn]; f != nil {
 		return f.has(i)
@@ -49,8 +72,9 @@ func (c *checker) finishesParam(fn *types.Func, i int) bool {
 // learnFinishers finds the functions of the package that finish a
 // writer parameter, repeating while new ones appear (a finisher may call
 // another), and exports them as facts.
-func (c *checker) learnFinishers(root inspector.Cursor) {
-	c.local = make(map[*types.Func]*Finishes)
+func learnFinishers(pass *analysis.Pass) (any, error) {
+	c := &finishers{pass: pass, local: make(map[*types.Func]*Finishes)}
+	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	var decls []*ast.FuncDecl
 	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
 		if d := cur.Node().(*ast.FuncDecl); d.Body != nil {
@@ -73,11 +97,12 @@ func (c *checker) learnFinishers(root inspector.Cursor) {
 	for fn, f := range c.local {
 		c.pass.ExportObjectFact(fn, f)
 	}
+	return c, nil
 }
 
 // finishedParams returns the indexes of fn's writer parameters that the
 // body finishes: p.Flush(), p.Close(), or passing p to a finisher.
-func (c *checker) finishedParams(d *ast.FuncDecl, fn *types.Func) []int {
+func (c *finishers) finishedParams(d *ast.FuncDecl, fn *types.Func) []int {
 	params := fn.Type().(*types.Signature).Params()
 	var ps []int
 	for i := range params.Len() {
@@ -89,7 +114,7 @@ func (c *checker) finishedParams(d *ast.FuncDecl, fn *types.Func) []int {
 	return ps
 }
 
-func (c *checker) finishesVar(body *ast.BlockStmt, p *types.Var) bool {
+func (c *finishers) finishesVar(body *ast.BlockStmt, p *types.Var) bool {
 	traits, _ := knowledge.StaticTraits(p.Type())
 	if !finishable(p.Type(), traits) {
 		return false // a connection or file: its Close finishes no writer
@@ -107,7 +132,7 @@ func (c *checker) finishesVar(body *ast.BlockStmt, p *types.Var) bool {
 }
 
 // finishCallOn reports whether call finishes p.
-func (c *checker) finishCallOn(call *ast.CallExpr, p *types.Var, traits knowledge.Trait) bool {
+func (c *finishers) finishCallOn(call *ast.CallExpr, p *types.Var, traits knowledge.Trait) bool {
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.isVar(sel.X, p) {
 		switch sel.Sel.Name {
 		case "Close":
@@ -129,7 +154,7 @@ func (c *checker) finishCallOn(call *ast.CallExpr, p *types.Var, traits knowledg
 	return false
 }
 
-func (c *checker) isVar(e ast.Expr, v *types.Var) bool {
+func (c *finishers) isVar(e ast.Expr, v *types.Var) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && c.pass.TypesInfo.Uses[id] == v
 }

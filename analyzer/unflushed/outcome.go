@@ -98,7 +98,7 @@ func lhsIdent(as *ast.AssignStmt) *ast.Ident {
 // finishesWriter reports whether call is w.Flush() or w.Close().
 func (c *checker) finishesWriter(call *ast.CallExpr, w *writer) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	return ok && c.isVar(sel.X, w.v) && w.finishes(sel.Sel.Name)
+	return ok && c.fin.isVar(sel.X, w.v) && w.finishes(sel.Sel.Name)
 }
 
 // comparesNonNil reports whether cond is exactly `v != nil`.
@@ -110,7 +110,7 @@ func (c *checker) comparesNonNil(cond ast.Expr, v *types.Var) bool {
 	if id, ok := ast.Unparen(b.Y).(*ast.Ident); !ok || id.Name != "nil" {
 		return false
 	}
-	return c.isVar(b.X, v)
+	return c.fin.isVar(b.X, v)
 }
 
 // bodyFails reports whether the error branch ends by reporting failure:

@@ -22,12 +22,11 @@ var doc string
 
 // Analyzer reports buffered and finalizing writers left unfinished.
 var Analyzer = &analysis.Analyzer{
-	Name:      "unflushed",
-	Doc:       analysisdoc.MustExtract(doc, "unflushed"),
-	URL:       "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/unflushed.md",
-	Run:       run,
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, knowledge.Analyzer},
-	FactTypes: []analysis.Fact{new(Finishes)},
+	Name:     "unflushed",
+	Doc:      analysisdoc.MustExtract(doc, "unflushed"),
+	URL:      "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/unflushed.md",
+	Run:      run,
+	Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, knowledge.Analyzer, finishersAnalyzer},
 }
 
 // checker holds what one pass needs.
@@ -37,7 +36,7 @@ type checker struct {
 	cfgs   *ctrlflow.CFGs
 	paths  *paths.Checker
 	report *suppress.Reporter
-	local  map[*types.Func]*Finishes // finisher facts of this package
+	fin    *finishers // which functions finish a writer parameter
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -48,9 +47,9 @@ func run(pass *analysis.Pass) (any, error) {
 		cfgs:   cfgs,
 		paths:  &paths.Checker{Info: pass.TypesInfo, NoReturn: cfgs.NoReturn},
 		report: suppress.New(pass),
+		fin:    pass.ResultOf[finishersAnalyzer].(*finishers),
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
-	c.learnFinishers(root)
 	for fn := range root.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		c.checkFunc(fn)
 	}

@@ -129,7 +129,7 @@ func (c *checker) argUse(call inspector.Cursor, i int, w *writer) use {
 	if fn == nil {
 		return useEscape
 	}
-	if c.finishesParam(fn, i) {
+	if c.fin.finishesParam(fn, i) {
 		if _, ok := call.Parent().Node().(*ast.DeferStmt); ok {
 			return useDeferFinish
 		}
