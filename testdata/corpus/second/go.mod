@@ -1,0 +1,3 @@
+module heldout2
+
+go 1.26
