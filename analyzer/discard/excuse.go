@@ -26,7 +26,7 @@ func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit
 	if f == spawned {
 		return false // nothing orders a goroutine's call before a later check
 	}
-	if c.stickyResurfaces(stmt, commit, r) {
+	if c.stickyResurfaces(stmt, commit, r) || c.stickyBeneath(stmt, commit, r) {
 		return true
 	}
 	return c.paths.Failing(stmt)

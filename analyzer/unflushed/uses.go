@@ -99,7 +99,7 @@ func (c *checker) methodUse(sel inspector.Cursor, w *writer) use {
 	}
 	call := sel.Parent()
 	switch {
-	case w.finishes(name):
+	case w.finishes(name) || c.pkg.FinishesReceiver(call.Node().(*ast.CallExpr)): // Encode ending in its own Flush
 		if _, ok := call.Parent().Node().(*ast.DeferStmt); ok {
 			return useDeferFinish
 		}

@@ -170,6 +170,9 @@ func (p *Package) Matters(r *Resolver, c Commit) (string, bool) {
 	if v.Traits&(Infallible|StdStream) != 0 {
 		return "", false // it cannot fail, or it is a standard stream
 	}
+	if v.Traits.Has(Pipe) && c.Op != OpCopy && c.Op != OpFact {
+		return "", false // only the reader going away fails it: nobody is left to tell
+	}
 	stake, ok := judge(r, c, v)
 	if !ok && c.Stake != "" && v.Traits&(NilClose|Conn|ReadOnly) == 0 {
 		return c.Stake, true // a user Flush or Close that returns a commit's result

@@ -41,7 +41,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "writerfacts: learn which Flush and Close methods commit written data (no diagnostics)",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
-	FactTypes:  []analysis.Fact{new(Commits)},
+	FactTypes:  []analysis.Fact{new(Commits), new(TypeFact), new(FlushesSelf)},
 	ResultType: reflect.TypeFor[*Package](),
 }
 
@@ -51,6 +51,8 @@ type Package struct {
 	info         *types.Info
 	fieldWritten map[*types.Var]bool // struct fields written to anywhere in the package
 	local        map[*types.Func]*Commits
+	typeFacts    map[*types.TypeName]*TypeFact // learned from this package's method bodies
+	flushesSelf  map[*types.Func]bool          // methods of this package with the FlushesSelf fact
 
 	pairsOnce sync.Once                // see FieldPairs
 	pairs     map[*types.Var]FieldPair // writer fields over destination fields
@@ -88,6 +90,8 @@ func run(pass *analysis.Pass) (any, error) {
 		info:         pass.TypesInfo,
 		fieldWritten: make(map[*types.Var]bool),
 		local:        make(map[*types.Func]*Commits),
+		typeFacts:    make(map[*types.TypeName]*TypeFact),
+		flushesSelf:  make(map[*types.Func]bool),
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var decls []*ast.FuncDecl
@@ -105,6 +109,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for fn, fact := range p.local {
 		pass.ExportObjectFact(fn, fact)
 	}
+	p.learnTypes(decls)
 	return p, nil
 }
 

@@ -11,6 +11,16 @@
 // value built from an io.Writer by a constructor whose result has
 // Close() error or Flush() error wraps it and must be finished), and
 // analysis facts about functions in other packages (see Analyzer).
+//
+// Method bodies correct what structure guesses (TypeFact, learned where
+// a type is declared and read wherever it is used): a Close that returns
+// only the constant nil loses nothing when discarded (NilClose), and if
+// it and Flush also call nothing, the type holds nothing to finish; a
+// Write that returns only a nil error and calls nothing cannot fail
+// (Infallible); a Write and Flush that return a kept error field first,
+// in a type that stores errors there, are Sticky; an unexported
+// interface takes what all the concrete types converted to it in its
+// package share, when no exported API lets other packages supply one.
 package knowledge
 
 // Trait is one thing known about a writer.
@@ -53,6 +63,9 @@ const (
 	Writable
 	// NilClose writers always return nil from Close (io.PipeWriter).
 	NilClose
+	// Pipe writers feed an in-process reader: a write fails only once the
+	// reader has closed its end, when nobody is left to tell.
+	Pipe
 )
 
 // Has reports whether all traits of u are in t.
@@ -165,8 +178,9 @@ var table = []Row{
 	// only on the destination's side.
 	{Type, "bytes", "Reader", Infallible, ""},
 	{Type, "strings", "Reader", Infallible, ""},
-	// io.PipeWriter.Close always returns nil (CloseWithError documents it).
-	{Type, "io", "PipeWriter", NilClose, ""},
+	// io.PipeWriter.Close always returns nil (CloseWithError documents
+	// it); a write fails only with ErrClosedPipe, after the reader closed.
+	{Type, "io", "PipeWriter", NilClose | Pipe, ""},
 	// Standard streams: see StdStream.
 	{Var, "os", "Stdout", StdStream, ""},
 	{Var, "os", "Stderr", StdStream, ""},

@@ -128,13 +128,42 @@ func StaticTraits(t types.Type) (Trait, string) {
 	if IsHashLike(t) || writeFromInfallible(t) {
 		return Infallible, ""
 	}
+	var sticky Trait
+	if stickyByEmbedding(t) {
+		sticky = Sticky
+	}
 	if WrapperType(t) {
-		return Buffered | Finalizing, "data held by the writer"
+		return Buffered | Finalizing | sticky, "data held by the writer"
 	}
 	if HasWrite(t) && HasErrorMethod(t, "Flush") {
-		return Buffered, "buffered bytes" // structure: a buffered writer
+		return Buffered | sticky, "buffered bytes" // structure: a buffered writer
 	}
 	return 0, ""
+}
+
+// stickyByEmbedding reports whether t's Write and Flush are promoted
+// from one embedded sticky writer of the table (net/http/fcgi's bufWriter
+// embeds *bufio.Writer): it keeps that writer's first error.
+func stickyByEmbedding(t types.Type) bool {
+	w := promotedRow(t, "Write")
+	if w == nil || !w.Traits.Has(Sticky) {
+		return false
+	}
+	return !HasErrorMethod(t, "Flush") || promotedRow(t, "Flush") == w
+}
+
+// promotedRow returns the table row of the embedded type that t's method
+// name is promoted from, or nil.
+func promotedRow(t types.Type, name string) *Row {
+	fn := method(t, name)
+	if fn == nil {
+		return nil
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil || named(recv.Type()) == named(t) {
+		return nil // declared on t itself
+	}
+	return TypeRow(recv.Type())
 }
 
 // WrapperType reports whether t is a named type built from an io.Writer

@@ -15,8 +15,9 @@ type Value struct {
 }
 
 // inherited are the traits a wrapper takes from the writer it wraps:
-// a bufio.Writer over a bytes.Buffer cannot fail either.
-const inherited = Infallible | StdStream
+// a bufio.Writer over a bytes.Buffer cannot fail either, one over a pipe
+// fails only when the pipe does.
+const inherited = Infallible | StdStream | Pipe
 
 // Written marks a value the function (or, for a struct field, the
 // package) writes to. It is kept apart from the table's traits because
@@ -110,9 +111,10 @@ func (r *Resolver) classify(e ast.Expr, depth int) Value {
 		e = ast.Unparen(u.X) // &buf: the buffer itself
 	}
 	var v Value
-	v.Traits, v.Lost = StaticTraits(r.info.TypeOf(e))
+	t := r.info.TypeOf(e)
+	v.Traits, v.Lost = StaticTraits(t)
 	if depth > maxDepth {
-		return v
+		return r.pkg.adjust(v, t)
 	}
 	switch e := e.(type) {
 	case *ast.Ident:
@@ -122,7 +124,7 @@ func (r *Resolver) classify(e ast.Expr, depth int) Value {
 	case *ast.CallExpr:
 		v = merge(v, r.classifyCall(e, depth))
 	}
-	return v
+	return r.pkg.adjust(v, t) // what the type's method bodies say outweighs its shape
 }
 
 func (r *Resolver) classifyIdent(id *ast.Ident, v Value, depth int) Value {

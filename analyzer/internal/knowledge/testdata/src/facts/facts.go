@@ -53,8 +53,9 @@ func NewMem() *Mem {
 
 func (m *Mem) Close() error { return m.zw.Close() } // want Close:"commits the gzip footer may not be written"
 
-// Not a finisher: other names get no fact.
-func (c *Conn) Send() error { return c.bw.Flush() }
+// Not a finisher: other names get no Commits fact; it ends by flushing
+// what Conn's Flush flushes, so a call finishes the Conn.
+func (c *Conn) Send() error { return c.bw.Flush() } // want Send:"flushes itself"
 
 // A function committing the writer passed to it.
 func Finish(bw *bufio.Writer) error { return bw.Flush() } // want Finish:"commits parameter 0: buffered bytes may not be written"

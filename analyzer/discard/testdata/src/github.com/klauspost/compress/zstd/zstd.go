@@ -10,5 +10,5 @@ type Encoder struct{ w io.Writer }
 func NewWriter(w io.Writer, opts ...EOption) (*Encoder, error) { return &Encoder{w: w}, nil }
 
 func (e *Encoder) Write(p []byte) (int, error) { return e.w.Write(p) }
-func (e *Encoder) Flush() error                { return nil }
-func (e *Encoder) Close() error                { return nil }
+func (e *Encoder) Flush() error                { _, err := e.w.Write(nil); return err } // the pending block
+func (e *Encoder) Close() error                { _, err := e.w.Write(nil); return err } // the frame's end
