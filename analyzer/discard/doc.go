@@ -98,7 +98,11 @@
 // discard is a safety net, not a bug, when the function also finishes the
 // same writer with a call whose error it uses (defer f.Close() beside
 // return f.Close()). A csv.Writer that is a parameter or a field is
-// flushed for its owner, who may read Error().
+// flushed for its owner, who may read Error(). Test code: a function
+// that takes a testing.TB (*testing.T, *testing.B, *testing.F) and
+// returns nothing, or such a closure inside one, where a lost byte fails
+// the test rather than reporting success; a test helper that returns a
+// value (the name of the file it wrote) is judged like any function.
 //
 // Silence one finding with a reason: //lint:ignore flushcheck/discard
 // reason, or //nolint:flushcheck // reason.
