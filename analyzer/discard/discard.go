@@ -111,7 +111,7 @@ func (c *checker) checkCall(cur inspector.Cursor) {
 	c.reportDiscard(stmt, f, commit, verb, stake)
 }
 
-// deadVerb says how the error assigned by stmt is lost, or "" when every
+// deadVerb says how the error assigned by stmt is lost, or "" when some
 // path reads it.
 func (c *checker) deadVerb(stmt inspector.Cursor, call *ast.CallExpr) string {
 	as := stmt.Node().(*ast.AssignStmt)
