@@ -40,7 +40,9 @@ type checker struct {
 	resolvers map[ast.Node]*knowledge.Resolver
 	cfgs      *ctrlflow.CFGs
 	root      inspector.Cursor
-	kept      map[*types.Var]bool // see keptFields
+	kept      map[*types.Var]bool                // see keptFields
+	helpers   map[*types.Func]bool               // see failureHelper
+	uses      map[*types.Func][]inspector.Cursor // see callsOf
 }
 
 func run(pass *analysis.Pass) (any, error) {

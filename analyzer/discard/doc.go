@@ -102,7 +102,12 @@
 // unless it lies in a loop that writes on after it. An error assigned to
 // a variable is lost only on a path that then reports success: if errf
 // := zw.Flush(); err == nil { err = errf } drops errf only where err is
-// non-nil and returned. A deferred discard is a safety net, not a bug,
+// non-nil and returned. A discard in a failure-path helper is on a
+// failing path too: an unexported function or method of the package
+// (named by no interface and no //go:linkname) whose every use is a call,
+// as a statement or the right side of an assignment, followed only by
+// failure (writeError(bw, err); return err); a goroutine it starts is
+// not covered. A deferred discard is a safety net, not a bug,
 // when the function also finishes the same writer with a call whose
 // error it uses (defer f.Close() beside return f.Close()), and is on a
 // failing path when every exit after the defer returns a non-nil error

@@ -15,10 +15,14 @@ import (
 // excused reports whether a discard is not a truncation: it is on a path
 // that already reports failure (or never returns); the file is removed
 // right after; a later checked call returns a sticky writer's error
-// again; or it is a deferred safety net behind a checked call that
-// finishes the same writer, or runs only on exits that report failure.
+// again; it is in a helper called only on failing paths; or it is a
+// deferred safety net behind a checked call that finishes the same
+// writer, or runs only on exits that report failure.
 func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit, r *knowledge.Resolver) bool {
 	if c.removedAfter(stmt) {
+		return true
+	}
+	if c.failureHelper(stmt, f) {
 		return true
 	}
 	if f == deferred || paths.Deferred(stmt) {
