@@ -116,7 +116,10 @@
 //     reports those, except when the writer is handed back to a pool;
 //   - SetLinger(0) on a connection the function did not write to, or
 //     read from after its last write (the peer answered, so it had the
-//     bytes), or with a positive timeout.
+//     bytes), or with a positive timeout;
+//   - test code: a function that takes a testing.TB (*testing.T,
+//     *testing.B, *testing.F) and returns nothing, or such a closure
+//     inside one, where a lost byte fails the test.
 //
 // A function literal starts from the state of the variables it captures
 // where it is made (a deferred one: at the exits of the function that

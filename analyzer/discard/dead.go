@@ -20,17 +20,20 @@ const (
 
 // deadError reports whether the error that stmt assigns to v is lost on
 // some path of the function's control-flow graph: overwritten, or never
-// read before the function returns. Reading one of the witnesses (the
+// read before the function returns success. A path that returns failure
+// loses nothing: if errf := zw.Flush(); err == nil { err = errf } drops
+// errf only where err is non-nil, and a later return of err, or of an
+// error wrapping it, reports that. Reading one of the witnesses (the
 // count assigned beside the error, n in n, err := w.Write(p)) counts as
 // reading it: the function checked the outcome by the count. Variables
 // captured by a function literal or whose address is taken are assumed
 // read.
 func (c *checker) deadError(stmt inspector.Cursor, v *types.Var, witnesses []*types.Var) deadness {
 	fn, g := c.cfgOf(stmt)
-	if g == nil || c.escapes(fn, v) {
+	if g == nil || c.escapes(fn.Node(), v) {
 		return read
 	}
-	d := &deadSearch{c: c, v: v, witnesses: witnesses, seen: make(map[deadVisit]bool)}
+	d := &deadSearch{c: c, fn: fn, v: v, witnesses: witnesses, seen: make(map[deadVisit]bool)}
 	for _, b := range g.Blocks {
 		for i, n := range b.Nodes {
 			if n == stmt.Node() {
@@ -44,6 +47,7 @@ func (c *checker) deadError(stmt inspector.Cursor, v *types.Var, witnesses []*ty
 // deadSearch is one search for a path that loses an assigned error.
 type deadSearch struct {
 	c         *checker
+	fn        inspector.Cursor // the function searched
 	v         *types.Var
 	witnesses []*types.Var
 	seen      map[deadVisit]bool
@@ -74,10 +78,10 @@ func (d *deadSearch) from(b *cfg.Block, i int, nonNil *types.Var) deadness {
 			nonNil = nil
 		}
 		if ret, ok := n.(*ast.ReturnStmt); ok {
-			if c.paths.ReturnsVar(ret, nonNil) {
-				return read // the path returns another, non-nil error: it fails anyway
+			if c.atReturn(ret, d.v) == read || c.paths.ReturnFailsKnowing(d.fn, ret, nonNil) {
+				return read // read, or the path returns failure anyway: nothing claims success
 			}
-			return c.atReturn(ret, d.v)
+			return dies
 		}
 	}
 	worst := read // no successors: a call that never returns, or a select with no case left; the CFG ends functions with a return node
@@ -209,14 +213,14 @@ func (c *checker) escapes(fn ast.Node, v *types.Var) bool {
 }
 
 // cfgOf returns the innermost function around cur and its CFG.
-func (c *checker) cfgOf(cur inspector.Cursor) (ast.Node, *cfg.CFG) {
+func (c *checker) cfgOf(cur inspector.Cursor) (inspector.Cursor, *cfg.CFG) {
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		switch n := fn.Node().(type) {
 		case *ast.FuncDecl:
-			return n, c.cfgs.FuncDecl(n)
+			return fn, c.cfgs.FuncDecl(n)
 		case *ast.FuncLit:
-			return n, c.cfgs.FuncLit(n)
+			return fn, c.cfgs.FuncLit(n)
 		}
 	}
-	return nil, nil
+	return inspector.Cursor{}, nil
 }

@@ -40,7 +40,9 @@ type checker struct {
 	resolvers map[ast.Node]*knowledge.Resolver
 	cfgs      *ctrlflow.CFGs
 	root      inspector.Cursor
-	kept      map[*types.Var]bool // see keptFields
+	kept      map[*types.Var]bool                // see keptFields
+	helpers   map[*types.Func]bool               // see failureHelper
+	uses      map[*types.Func][]inspector.Cursor // see callsOf
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -111,7 +113,7 @@ func (c *checker) checkCall(cur inspector.Cursor) {
 	c.reportDiscard(stmt, f, commit, verb, stake)
 }
 
-// deadVerb says how the error assigned by stmt is lost, or "" when every
+// deadVerb says how the error assigned by stmt is lost, or "" when some
 // path reads it.
 func (c *checker) deadVerb(stmt inspector.Cursor, call *ast.CallExpr) string {
 	as := stmt.Node().(*ast.AssignStmt)

@@ -94,11 +94,29 @@
 //
 // A discard on a path that already reports failure is not a truncation:
 // inside if err != nil { ...; return ..., err }, before a panic, os.Exit
-// or log.Fatal, or before a return of a constructed error. A deferred
-// discard is a safety net, not a bug, when the function also finishes the
-// same writer with a call whose error it uses (defer f.Close() beside
-// return f.Close()). A csv.Writer that is a parameter or a field is
-// flushed for its owner, who may read Error().
+// or log.Fatal, or before a return of a constructed error. Paths are
+// followed past branches, breaks and loops, knowing an error non-nil
+// after err != nil or err == ErrX, ErrX a package-level error built by
+// errors.New, fmt.Errorf or a composite literal. A discard from which no
+// path returns (the function hangs or exits) reports no success either,
+// unless it lies in a loop that writes on after it. An error assigned to
+// a variable is lost only on a path that then reports success: if errf
+// := zw.Flush(); err == nil { err = errf } drops errf only where err is
+// non-nil and returned. A discard in a failure-path helper is on a
+// failing path too: an unexported function or method of the package
+// (named by no interface and no //go:linkname) whose every use is a call,
+// as a statement or the right side of an assignment, followed only by
+// failure (writeError(bw, err); return err); a goroutine it starts is
+// not covered. A deferred discard is a safety net, not a bug,
+// when the function also finishes the same writer with a call whose
+// error it uses (defer f.Close() beside return f.Close()), and is on a
+// failing path when every exit after the defer returns a non-nil error
+// (and a deferred closure does not set the results). A csv.Writer that is a parameter or a field is
+// flushed for its owner, who may read Error(). Test code: a function
+// that takes a testing.TB (*testing.T, *testing.B, *testing.F) and
+// returns nothing, or such a closure inside one, where a lost byte fails
+// the test rather than reporting success; a test helper that returns a
+// value (the name of the file it wrote) is judged like any function.
 //
 // Silence one finding with a reason: //lint:ignore flushcheck/discard
 // reason, or //nolint:flushcheck // reason.

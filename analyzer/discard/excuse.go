@@ -13,15 +13,21 @@ import (
 )
 
 // excused reports whether a discard is not a truncation: it is on a path
-// that already reports failure; the file is removed right after; a later
-// checked call returns a sticky writer's error again; or it is a deferred
-// safety net behind a checked call that finishes the same writer.
+// that already reports failure (or never returns); the file is removed
+// right after; a later checked call returns a sticky writer's error
+// again; it is in a helper called only on failing paths; or it is a
+// deferred safety net behind a checked call that finishes the same
+// writer, or runs only on exits that report failure.
 func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit, r *knowledge.Resolver) bool {
 	if c.removedAfter(stmt) {
 		return true
 	}
+	if c.failureHelper(stmt, f) {
+		return true
+	}
 	if f == deferred || paths.Deferred(stmt) {
-		return c.checkedElsewhere(stmt, commit) // nothing runs after a deferred call to surface its error
+		// Nothing runs after a deferred call to surface its error.
+		return c.checkedElsewhere(stmt, commit) || c.deferFails(stmt, f)
 	}
 	if f == spawned {
 		return false // nothing orders a goroutine's call before a later check
@@ -29,7 +35,10 @@ func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit
 	if c.stickyResurfaces(stmt, commit, r) || c.stickyBeneath(stmt, commit, r) {
 		return true
 	}
-	return c.paths.Failing(stmt)
+	if c.paths.Failing(stmt) {
+		return true
+	}
+	return c.failsAfter(stmt)
 }
 
 // removedAfter reports whether a statement after stmt in its block

@@ -159,7 +159,10 @@
 //     local variable (ok := true; return ok);
 //   - raw writes made through syscall.Syscall(SYS_WRITE, ...), through a
 //     function value (internal/poll's ignoringEINTRIO(syscall.Write, ...)),
-//     or through an interface.
+//     or through an interface;
+//   - test code: a function that takes a testing.TB (*testing.T,
+//     *testing.B, *testing.F) and returns nothing, or such a closure
+//     inside one, where a lost byte fails the test.
 //
 // Datagram sockets and TUN devices never split a write, but pollpending
 // cannot tell their descriptors from stream sockets; silence such a

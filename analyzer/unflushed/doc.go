@@ -46,5 +46,8 @@
 // to a function not known to finish them): someone else may finish them.
 // Writers never written to. A flush whose error is dropped (reported by
 // the discard check, not twice). A destination closed before a finish
-// that does happen later (reported by the closeorder check).
+// that does happen later (reported by the closeorder check). Test code:
+// a function that takes a testing.TB (*testing.T, *testing.B, *testing.F)
+// and returns nothing, or such a closure inside one, where a lost byte
+// fails the test.
 package unflushed

@@ -2,57 +2,55 @@ package paths
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
 )
 
 // NonNilOnBranch returns the error variable known non-nil on successor k
-// of block b: X on the true branch of `X != nil`, on the false branch of
-// `X == nil`. Searches over the CFG carry it to judge the returns they
-// reach (return err there reports failure).
+// of block b: X on the true branch of `X != nil` or `X == ErrX` (ErrX a
+// sentinel built non-nil), on the false branch of `X == nil` or `X !=
+// ErrX`. Searches over the CFG carry it to judge the returns they reach
+// (return err there reports failure).
 func (c *Checker) NonNilOnBranch(b *cfg.Block, k int) *types.Var {
-	v, op := c.nilTest(b)
-	if op == token.NEQ && k == 0 || op == token.EQL && k == 1 {
-		return v
+	cond := condition(b)
+	if cond == nil {
+		return nil
 	}
-	return nil
+	return nonField(c.nonNilWhen(cond, k == 0))
 }
 
 // NilOnBranch returns the variable known nil on successor k of b: a
 // search that knows it is non-nil need not follow that branch.
 func (c *Checker) NilOnBranch(b *cfg.Block, k int) *types.Var {
-	v, op := c.nilTest(b)
-	if op == token.EQL && k == 0 || op == token.NEQ && k == 1 {
-		return v
+	cond := condition(b)
+	if cond == nil {
+		return nil
 	}
-	return nil
+	return nonField(c.nilWhen(cond, k == 0))
 }
 
-// nilTest returns X and the operator when b ends by testing `X == nil`
-// or `X != nil` for an interface-typed variable X.
-func (c *Checker) nilTest(b *cfg.Block) (*types.Var, token.Token) {
+// condition returns the condition b ends with, if it is a conditional
+// block.
+func condition(b *cfg.Block) ast.Expr {
 	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
-		return nil, token.ILLEGAL // not a conditional block
+		return nil // not a conditional block
 	}
 	last, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
 	if !ok {
-		return nil, token.ILLEGAL // a range or select head, not a condition
+		return nil // a range or select head, not a condition
 	}
-	cond, ok := ast.Unparen(last).(*ast.BinaryExpr)
-	if !ok || !isNil(ast.Unparen(cond.Y)) || cond.Op != token.EQL && cond.Op != token.NEQ {
-		return nil, token.ILLEGAL
+	return last
+}
+
+// nonField returns obj when it is a variable other than a field: a
+// search sees it assigned by name, unlike a field.
+func nonField(obj types.Object) *types.Var {
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() {
+		return nil
 	}
-	id, ok := ast.Unparen(cond.X).(*ast.Ident)
-	if !ok {
-		return nil, token.ILLEGAL
-	}
-	v, ok := c.Info.Uses[id].(*types.Var)
-	if !ok || !types.IsInterface(v.Type()) {
-		return nil, token.ILLEGAL
-	}
-	return v, cond.Op
+	return v
 }
 
 // Assigns reports whether the CFG node n assigns v.

@@ -18,7 +18,9 @@ func (c *Checker) Guards(cur inspector.Cursor) map[types.Object]bool {
 
 // guards returns the error variables known to be non-nil at cur: those
 // of an enclosing `if err != nil` body (or `if err == nil` else branch,
-// or `case err != nil:` of a tagless switch) within the same function.
+// or `case err != nil:` of a tagless switch; `err == ErrX` for a
+// sentinel ErrX built non-nil, and `case ErrX:` of `switch err`, count
+// as `err != nil`) within the same function.
 func (c *Checker) guards(cur inspector.Cursor) map[types.Object]bool {
 	g := make(map[types.Object]bool)
 	child := cur
@@ -29,52 +31,53 @@ func (c *Checker) guards(cur inspector.Cursor) map[types.Object]bool {
 		case *ast.IfStmt:
 			switch child.ParentEdgeKind() {
 			case edge.IfStmt_Body:
-				c.addConjuncts(g, n.Cond, token.NEQ)
+				c.addConjuncts(g, n.Cond, true)
 			case edge.IfStmt_Else:
-				c.addSingle(g, n.Cond, token.EQL)
+				c.addConjuncts(g, n.Cond, false)
 			}
 		case *ast.CaseClause:
-			if child.ParentEdgeKind() == edge.CaseClause_Body && tagless(p) {
-				for _, e := range n.List {
-					c.addConjuncts(g, e, token.NEQ)
-				}
+			if child.ParentEdgeKind() == edge.CaseClause_Body {
+				c.addCase(g, p, n)
 			}
 		}
 	}
 	return g
 }
 
-// tagless reports whether the case clause at cur belongs to `switch {`.
-func tagless(cur inspector.Cursor) bool {
+// addCase adds what entering the body of case clause cc proves: each
+// conjunct of its one condition in a tagless switch, the tag of `switch
+// err` when every value listed is a sentinel built non-nil.
+func (c *Checker) addCase(g map[types.Object]bool, cur inspector.Cursor, cc *ast.CaseClause) {
 	sw, ok := cur.Parent().Parent().Node().(*ast.SwitchStmt)
-	return ok && sw.Tag == nil
+	if !ok || len(cc.List) == 0 {
+		return // a type switch, or the default clause
+	}
+	if sw.Tag == nil {
+		if len(cc.List) == 1 {
+			c.addConjuncts(g, cc.List[0], true)
+		}
+		return
+	}
+	for _, e := range cc.List {
+		if !c.nonNilSentinel(ast.Unparen(e)) {
+			return // the tag may equal a value that is nil
+		}
+	}
+	if obj := c.objectOf(ast.Unparen(sw.Tag)); obj != nil && types.IsInterface(obj.Type()) {
+		g[obj] = true
+	}
 }
 
-// addConjuncts adds X for each conjunct `X op nil` of cond.
-func (c *Checker) addConjuncts(g map[types.Object]bool, cond ast.Expr, op token.Token) {
+// addConjuncts adds what cond evaluating to truth proves non-nil: each
+// conjunct of a true &&, each disjunct of a false ||.
+func (c *Checker) addConjuncts(g map[types.Object]bool, cond ast.Expr, truth bool) {
 	cond = ast.Unparen(cond)
-	if b, ok := cond.(*ast.BinaryExpr); ok && b.Op == token.LAND {
-		c.addConjuncts(g, b.X, op)
-		c.addConjuncts(g, b.Y, op)
+	if b, ok := cond.(*ast.BinaryExpr); ok && (truth && b.Op == token.LAND || !truth && b.Op == token.LOR) {
+		c.addConjuncts(g, b.X, truth)
+		c.addConjuncts(g, b.Y, truth)
 		return
 	}
-	c.addSingle(g, cond, op)
-}
-
-// addSingle adds X when cond is exactly `X op nil` (or `nil op X`).
-func (c *Checker) addSingle(g map[types.Object]bool, cond ast.Expr, op token.Token) {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != op {
-		return
-	}
-	x := ast.Unparen(b.X)
-	if isNil(x) {
-		x = ast.Unparen(b.Y)
-	} else if !isNil(ast.Unparen(b.Y)) {
-		return // not a comparison with nil
-	}
-	obj := c.objectOf(x)
-	if obj != nil && types.IsInterface(obj.Type()) {
+	if obj := c.nonNilWhen(cond, truth); obj != nil {
 		g[obj] = true
 	}
 }

@@ -19,6 +19,8 @@ type Checker struct {
 	// NoReturn reports whether a call of fn never returns (ctrlflow's
 	// facts: os.Exit, log.Fatal, user helpers that call them).
 	NoReturn func(fn *types.Func) bool
+
+	inits map[*types.Var]ast.Expr // package-level initializers, filled on first use
 }
 
 type verdict int
@@ -110,11 +112,16 @@ func isTestingStop(fn *types.Func) bool {
 // returnVerdict judges a return statement (nil: the implicit return at
 // the end of the function) reached from the statement at cur.
 func (c *Checker) returnVerdict(cur inspector.Cursor, ret *ast.ReturnStmt) verdict {
+	return c.verdictWith(cur, ret, c.guards(cur))
+}
+
+// verdictWith is returnVerdict knowing the error variables in guards to
+// be non-nil at the return.
+func (c *Checker) verdictWith(cur inspector.Cursor, ret *ast.ReturnStmt, guards map[types.Object]bool) verdict {
 	sig := c.signature(cur)
 	if sig == nil {
 		return unknown
 	}
-	guards := c.guards(cur)
 	res := sig.Results()
 	if res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
 		// Nothing to return an error in: a return inside an error check
