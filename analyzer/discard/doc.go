@@ -89,8 +89,22 @@
 // fail mid-stream (io.Copy(w, resp.Body)), which end a chunked response
 // cleanly and short. Close of a reader, of a file opened read-only, of
 // io.PipeWriter (always nil) and of a net.Conn (a TCP close reports
-// nothing about delivery: the flush before it does). Writes through an
-// io.Writer of unknown type, which may be any of the above.
+// nothing about delivery: the flush before it does). Writes, flushes and
+// closes into an io.PipeWriter, which fail only when the reader has gone
+// and nobody is left to tell. Writes through an io.Writer of unknown
+// type, which may be any of the above.
+//
+// User writer types are judged by their method bodies, across packages:
+// a Close that returns only nil commits nothing; a Write that returns
+// only a nil error and calls nothing cannot fail; a type whose Write and
+// Flush return a kept error field first (if w.err != nil { return ...,
+// w.err }) and store the destination's errors there is sticky, as is a
+// struct embedding *bufio.Writer; an unexported interface whose every
+// implementation in the package is known takes their traits. A Flush or
+// Close whose error stays in a sticky writer below is not lost when that
+// writer's final call is checked later (tw.Flush() then return
+// b.Flush()), nor, off a shutdown path, when every write of its type goes
+// to a sticky field the package checks.
 //
 // A discard on a path that already reports failure is not a truncation:
 // inside if err != nil { ...; return ..., err }, before a panic, os.Exit
