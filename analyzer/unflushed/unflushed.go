@@ -101,11 +101,10 @@ func (c *checker) checkFunc(fn inspector.Cursor) {
 		return // a declaration without body
 	}
 	for _, w := range c.writersOf(fn, body) {
-		if c.escapes(fn, body, w) {
-			continue // someone else may finish it
+		if !c.escapes(fn, body, w) {
+			c.checkOutcome(fn, w) // a finish whose failure is noticed and dropped
 		}
-		c.checkOutcome(fn, w)
-		c.search(fn, g, w)
+		c.search(fn, g, w) // on the paths before it escapes, if it does
 	}
 }
 

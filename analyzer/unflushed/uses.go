@@ -37,6 +37,7 @@ type event struct {
 // finish; any other closure captures it).
 func (c *checker) usesOf(fn inspector.Cursor, w *writer) []event {
 	var evs []event
+	var writing map[*ast.FuncLit]*types.Var // built at the first mention in a literal
 	for cur := range fn.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if c.pass.TypesInfo.ObjectOf(id) != w.v {
@@ -44,9 +45,18 @@ func (c *checker) usesOf(fn inspector.Cursor, w *writer) []event {
 		}
 		k := c.useAt(cur, w)
 		if !sameFunc(cur, fn) {
+			if writing == nil {
+				writing = c.writingClosures(fn, w)
+			}
+			if writing[outermostLit(cur, fn)] != nil {
+				continue // a writing closure: its calls below are the writes
+			}
 			k = c.inClosure(cur, k)
 		}
 		evs = append(evs, event{id.Pos(), k})
+	}
+	for _, v := range writing {
+		evs = append(evs, c.callsOf(fn, v)...)
 	}
 	return evs
 }
@@ -90,7 +100,14 @@ func (c *checker) useAt(cur inspector.Cursor, w *writer) use {
 
 // methodUse classifies w.M(...) by the method's name.
 func (c *checker) methodUse(sel inspector.Cursor, w *writer) use {
-	name := sel.Node().(*ast.SelectorExpr).Sel.Name
+	se := sel.Node().(*ast.SelectorExpr)
+	name := se.Sel.Name
+	if s := c.pass.TypesInfo.Selections[se]; s != nil && s.Kind() == types.FieldVal {
+		if sel.ParentEdgeKind() == edge.AssignStmt_Lhs || !mayHoldWriter(s.Type()) {
+			return useQuery // w.ContentType = ct: a setting, not the writer going anywhere
+		}
+		return useEscape // a field that may hold the writer's own writer
+	}
 	if sel.ParentEdgeKind() != edge.CallExpr_Fun {
 		if isWriteMethod(name) {
 			return useWrite // put := bw.WriteString: it writes, it cannot flush
