@@ -35,6 +35,13 @@
 // is reported at the first return after the defer that reports success,
 // unless the failure branch sets the function's named error result.
 //
+// A writer the function only creates and asks questions of
+// (mw.FormDataContentType()), handed to one goroutine or to a call as a
+// function literal (go func() {...}(), g.Go(func() error {...})), is
+// owned by that literal: its paths are searched from the literal's
+// entry, so the goroutine that closes the pipe under a multipart.Writer
+// it never closed is reported.
+//
 // A function literal bound to a variable that is only called in place
 // (walk := func(n *node) { fmt.Fprintln(bw, n.name) }; walk(root)), and
 // that only writes to the writer, writes it wherever it is called. A
@@ -58,7 +65,10 @@
 // goroutine or closure, passed to a function not known to finish them):
 // someone else may finish it; paths that reach an exit before it escapes
 // are followed. Setting a field of the writer (zw.Name = name) is not an
-// escape.
+// escape, nor is a struct literal passed straight to a call with the
+// writer in an io.Writer field (next.ServeHTTP(gzipWriter{zw: gz}, r)):
+// through it the callee can write the writer but not finish it, as
+// through an io.Writer parameter.
 // Writers never written to. A flush whose error is dropped (reported by
 // the discard check, not twice). A destination closed before a finish
 // that does happen later (reported by the closeorder check).

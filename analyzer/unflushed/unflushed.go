@@ -105,6 +105,9 @@ func (c *checker) checkFunc(fn inspector.Cursor) {
 			c.checkOutcome(fn, w) // a finish whose failure is noticed and dropped
 		}
 		c.search(fn, g, w) // on the paths before it escapes, if it does
+		if lit, ok := c.soleUser(fn, w); ok {
+			c.searchLit(lit, w) // the goroutine that owns it
+		}
 	}
 }
 

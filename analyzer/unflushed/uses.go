@@ -90,6 +90,8 @@ func (c *checker) useAt(cur inspector.Cursor, w *writer) use {
 		return c.methodUse(cur.Parent(), w)
 	case edge.CallExpr_Args:
 		return c.argUse(cur.Parent(), cur.ParentEdgeIndex(), w)
+	case edge.KeyValueExpr_Value, edge.CompositeLit_Elts:
+		return c.fieldUse(cur)
 	case edge.AssignStmt_Lhs:
 		return useDefine
 	case edge.ValueSpec_Names:
@@ -153,10 +155,48 @@ func (c *checker) argUse(call inspector.Cursor, i int, w *writer) use {
 		return useFinish
 	}
 	sig := fn.Type().(*types.Signature)
-	pt := paramType(sig, i)
-	if pt != nil && types.IsInterface(pt) && knowledge.HasWrite(pt) &&
-		!knowledge.HasErrorMethod(pt, "Flush") && !knowledge.HasErrorMethod(pt, "Close") {
+	if writeOnly(paramType(sig, i)) {
 		return useWrite // an io.Writer cannot be flushed or closed through
+	}
+	return useEscape
+}
+
+// writeOnly reports whether t is an interface through which a writer can
+// be written but not flushed or closed: io.Writer.
+func writeOnly(t types.Type) bool {
+	return t != nil && types.IsInterface(t) && knowledge.HasWrite(t) &&
+		!knowledge.HasErrorMethod(t, "Flush") && !knowledge.HasErrorMethod(t, "Close")
+}
+
+// fieldUse classifies w as the value of a field in a struct literal
+// passed straight to a call (next.ServeHTTP(gzipResponseWriter{zw: gz},
+// r)): a write when the field is an io.Writer, through which the callee
+// can write w but not finish it, as for an io.Writer parameter; an escape
+// otherwise, and when the literal is stored or returned, where a method
+// of its type may finish the field later.
+func (c *checker) fieldUse(cur inspector.Cursor) use {
+	lit := cur.Parent()
+	var key *ast.Ident
+	if cur.ParentEdgeKind() == edge.KeyValueExpr_Value {
+		key, _ = cur.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident)
+		lit = lit.Parent()
+	}
+	cl, ok := lit.Node().(*ast.CompositeLit)
+	if !ok || !passedToCall(lit) {
+		return useEscape
+	}
+	st, ok := types.Unalias(c.pass.TypesInfo.TypeOf(cl)).Underlying().(*types.Struct)
+	if !ok {
+		return useEscape // a slice, array or map element
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if (key != nil && f.Name() == key.Name) || (key == nil && i == cur.ParentEdgeIndex()) {
+			if writeOnly(f.Type()) {
+				return useWrite
+			}
+			return useEscape
+		}
 	}
 	return useEscape
 }
@@ -173,4 +213,13 @@ func paramType(sig *types.Signature, i int) types.Type {
 		}
 	}
 	return nil
+}
+
+// passedToCall reports whether the expression at cur (or &it) is an
+// argument of a call.
+func passedToCall(cur inspector.Cursor) bool {
+	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		cur = cur.Parent()
+	}
+	return cur.ParentEdgeKind() == edge.CallExpr_Args
 }
