@@ -33,10 +33,10 @@ type visit struct {
 
 // search walks the control-flow graph of fn from w's definition and
 // reports the first exit reached with w written but not finished.
-func (c *checker) search(fn inspector.Cursor, g *cfg.CFG, w *writer) {
+func (c *checker) search(fn inspector.Cursor, g *cfg.CFG, w *writer, evs []event) {
 	s := &walk{c: c, fn: fn, w: w, seen: make(map[visit]bool)}
-	s.events = c.usesOf(fn, w)
-	s.closes = c.destCloses(fn, w)
+	s.events = evs
+	s.closes = c.destCloses(fn, w, evs)
 	for _, b := range g.Blocks {
 		for i, n := range b.Nodes {
 			if n == w.def {

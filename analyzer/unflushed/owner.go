@@ -63,6 +63,6 @@ func (c *checker) searchLit(lit inspector.Cursor, w *writer) {
 	}
 	s := &walk{c: c, fn: lit, w: w, seen: make(map[visit]bool)}
 	s.events = c.usesOf(lit, w)
-	s.closes = c.destCloses(lit, w)
+	s.closes = c.destCloses(lit, w, s.events)
 	s.from(g.Blocks[0], 0, state{})
 }

@@ -73,9 +73,9 @@ func (c *checker) inClosure(cur inspector.Cursor, k use) use {
 	return useEscape
 }
 
-// escapes reports whether some mention of w lets it escape fn.
-func (c *checker) escapes(fn inspector.Cursor, body *ast.BlockStmt, w *writer) bool {
-	for _, ev := range c.usesOf(fn, w) {
+// escapes reports whether one of the uses evs lets the writer escape.
+func escapes(evs []event) bool {
+	for _, ev := range evs {
 		if ev.kind == useEscape {
 			return true
 		}
