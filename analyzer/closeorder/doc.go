@@ -103,7 +103,10 @@
 //     it (returned, stored, aliased, captured by a function literal,
 //     passed to a function that may close it) is treated as finished from
 //     there on; a function of the same package that closes or flushes
-//     its parameter counts as doing so;
+//     its parameter counts as doing so; one call of such a function
+//     that finishes a writer and closes its destination
+//     (relay(conn, brw)) is taken to finish the writer first: its order
+//     is its own;
 //   - writers that are parameters or fields, whose destination the
 //     function does not know, but for the pool and Reset orders above; a
 //     Reset when the old destination is not a variable (io.Discard) or is

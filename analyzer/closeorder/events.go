@@ -270,7 +270,10 @@ func (x *extractor) assignTarget(l ast.Expr, stmt ast.Node) {
 		}
 		x.handled[l] = true
 		if id, ok := x.m.vars[v]; ok && x.m.refs[id].ref.root != v {
-			return // the one definition of an alias (tc := conn.(*net.TCPConn))
+			// The one definition of an alias (tc := conn.(*net.TCPConn)):
+			// conn does not escape into tc, tc is conn.
+			x.handle(x.m.r.Origin(l))
+			return
 		}
 		ev := event{kind: evKill, pos: stmt.End(), root: v, create: -1, cur: -1}
 		if id, ok := x.m.get(ref{root: v}); ok && x.m.refs[id].createStmt == stmt {
@@ -328,6 +331,7 @@ func (x *extractor) argEvents(call *ast.CallExpr, fn *types.Func) {
 	if sig == nil {
 		return
 	}
+	var evs []event
 	for i, arg := range call.Args {
 		id, ok := x.idOf(arg)
 		if !ok || i >= sig.Params().Len() {
@@ -354,8 +358,28 @@ func (x *extractor) argEvents(call *ast.CallExpr, fn *types.Func) {
 			}
 		}
 		x.handle(arg)
+		evs = append(evs, ev)
+	}
+	// One call that finishes a writer and closes its destination
+	// (relay(conn, brw) flushes brw, then closes conn) is checked for
+	// its own order where it is declared: here the writer goes first.
+	slices.SortStableFunc(evs, func(a, b event) int { return cmp.Compare(x.finishRank(a), x.finishRank(b)) })
+	for _, ev := range evs {
 		x.emit(ev)
 	}
+}
+
+// finishRank orders the finishes one call makes: outer writers, then
+// writers that are destinations too, then everything else.
+func (x *extractor) finishRank(ev event) int {
+	t := x.m.refs[ev.id]
+	switch {
+	case ev.kind != evFinish || !t.wrapper:
+		return 2
+	case t.isDest:
+		return 1
+	}
+	return 0
 }
 
 // creates reports whether call builds a writer over its argument without

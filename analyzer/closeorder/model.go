@@ -543,7 +543,8 @@ func (c *checker) triggers(m *model, mc methodCall, call *ast.CallExpr) bool {
 	switch {
 	case c.isLinger0(mc, call):
 		if r, ok := c.refOf(m, mc.recv); ok {
-			m.add(r, mc.recv, c.text(mc.recv)).lingers = true
+			e := aliased(m, mc.recv)
+			m.add(r, e, c.text(e)).lingers = true
 			return true
 		}
 	case isPoolPut(mc.fn), mc.name == "Reset":
@@ -689,6 +690,18 @@ func (c *checker) refOfDepth(m *model, e ast.Expr, depth int) (ref, bool) {
 		return ref{root: base.root, path: base.path + "." + x.Sel.Name}, true
 	}
 	return ref{}, false
+}
+
+// aliased returns the expression a local made by a type assertion
+// aliases (conn for tc, in tc, ok := conn.(*net.TCPConn)), or e: the
+// ref is named and typed by what it was before the assertion.
+func aliased(m *model, e ast.Expr) ast.Expr {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if o, ok := ast.Unparen(m.r.Origin(id)).(*ast.TypeAssertExpr); ok {
+			return o.X
+		}
+	}
+	return e
 }
 
 // stripRef returns e without the &, * and type assertions that name the

@@ -15,15 +15,15 @@ import (
 // sync.Pool) the destination under w, when no finish of w follows them in
 // the function: a finish after the close is the closeorder check's
 // finding, not this one's.
-func (c *checker) destCloses(fn inspector.Cursor, w *writer) []*ast.CallExpr {
+func (c *checker) destCloses(fn inspector.Cursor, w *writer, evs []event) []*ast.CallExpr {
 	if w.under == nil {
 		return nil
 	}
-	lastFinish := c.lastFinish(fn, w)
+	last := lastFinish(evs)
 	var calls []*ast.CallExpr
 	for cur := range fn.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		if call.Pos() < lastFinish || !sameFunc(cur, fn) {
+		if call.Pos() < last || !sameFunc(cur, fn) {
 			continue // a finish follows, or in a nested literal
 		}
 		if c.closesDest(call, w.under) {
@@ -33,9 +33,9 @@ func (c *checker) destCloses(fn inspector.Cursor, w *writer) []*ast.CallExpr {
 	return calls
 }
 
-// lastFinish returns the position of the last finish of w in fn.
-func (c *checker) lastFinish(fn inspector.Cursor, w *writer) (last token.Pos) {
-	for _, ev := range c.usesOf(fn, w) {
+// lastFinish returns the position of the last finish among the uses evs.
+func lastFinish(evs []event) (last token.Pos) {
+	for _, ev := range evs {
 		if ev.kind == useFinish || ev.kind == useDeferFinish {
 			last = max(last, ev.pos)
 		}

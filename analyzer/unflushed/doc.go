@@ -30,7 +30,25 @@
 //
 // It also reports a finish whose failure the function notices but does
 // not report: if err := bw.Flush(); err != nil { log.Print(err) }
-// followed by return nil answers success over a failed flush.
+// followed by return nil answers success over a failed flush. The same
+// check in a deferred function literal runs after the result is set: it
+// is reported at the first return after the defer that reports success,
+// unless the failure branch sets the function's named error result.
+//
+// A writer the function only creates and asks questions of
+// (mw.FormDataContentType()), handed to one goroutine or to a call as a
+// function literal (go func() {...}(), g.Go(func() error {...})), is
+// owned by that literal: its paths are searched from the literal's
+// entry, so the goroutine that closes the pipe under a multipart.Writer
+// it never closed is reported.
+//
+// A function literal bound to a variable that is only called in place
+// (walk := func(n *node) { fmt.Fprintln(bw, n.name) }; walk(root)), and
+// that only writes to the writer, writes it wherever it is called. A
+// function with no error to return reports a failure by what it does in
+// the error check; when that is writing the answer to the writer (a 502
+// status line on a hijacked connection), leaving the writer unflushed
+// there loses the failure's report, and is reported.
 //
 // And it reports, in a Close, Shutdown or Stop method, a connection
 // closed without first flushing the buffered writer a type keeps over it
@@ -40,10 +58,17 @@
 // # What it does not report
 //
 // Paths that end in panic, os.Exit, log.Fatal or t.Fatal, and paths that
-// return a non-nil error: they do not report success. Writers that
-// escape the function (returned, stored in a field, a global or another
-// variable, sent on a channel, captured by a goroutine or closure, passed
-// to a function not known to finish them): someone else may finish them.
+// return a non-nil error (also ctx.Err() in the select case that received
+// from ctx.Done(), or under if ctx.Err() != nil): they do not report
+// success. Paths after a writer escapes the function (returned, stored in
+// a field, a global or another variable, sent on a channel, captured by a
+// goroutine or closure, passed to a function not known to finish them):
+// someone else may finish it; paths that reach an exit before it escapes
+// are followed. Setting a field of the writer (zw.Name = name) is not an
+// escape, nor is a struct literal passed straight to a call with the
+// writer in an io.Writer field (next.ServeHTTP(gzipWriter{zw: gz}, r)):
+// through it the callee can write the writer but not finish it, as
+// through an io.Writer parameter.
 // Writers never written to. A flush whose error is dropped (reported by
 // the discard check, not twice). A destination closed before a finish
 // that does happen later (reported by the closeorder check). Test code:

@@ -159,9 +159,11 @@ func (c *finishers) isVar(e ast.Expr, v *types.Var) bool {
 	return ok && c.pass.TypesInfo.Uses[id] == v
 }
 
-// finishable reports whether a parameter of type t holds a writer that
-// must be finished: a buffered or finalizing type, or a writer interface
-// with Flush or Close that is not a connection (io.WriteCloser).
+// finishable reports whether a parameter of type t can hold a writer
+// that must be finished: a buffered or finalizing type, or an interface
+// with Flush or Close that is not a reader (io.WriteCloser, io.Closer,
+// interface{ Flush() error }: a writer passed as one is finished by the
+// call, whether or not the interface can write).
 func finishable(t types.Type, traits knowledge.Trait) bool {
 	if traits&(knowledge.Conn|knowledge.Endpoint|knowledge.Response) != 0 {
 		return false
@@ -169,6 +171,6 @@ func finishable(t types.Type, traits knowledge.Trait) bool {
 	if traits&(knowledge.Buffered|knowledge.Finalizing) != 0 {
 		return true
 	}
-	return types.IsInterface(t) && knowledge.HasWrite(t) && !knowledge.HasRead(t) &&
+	return types.IsInterface(t) && !knowledge.HasRead(t) &&
 		(knowledge.HasErrorMethod(t, "Flush") || knowledge.HasErrorMethod(t, "Close"))
 }

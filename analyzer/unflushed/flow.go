@@ -33,10 +33,10 @@ type visit struct {
 
 // search walks the control-flow graph of fn from w's definition and
 // reports the first exit reached with w written but not finished.
-func (c *checker) search(fn inspector.Cursor, g *cfg.CFG, w *writer) {
+func (c *checker) search(fn inspector.Cursor, g *cfg.CFG, w *writer, evs []event) {
 	s := &walk{c: c, fn: fn, w: w, seen: make(map[visit]bool)}
-	s.events = c.usesOf(fn, w)
-	s.closes = c.destCloses(fn, w)
+	s.events = evs
+	s.closes = c.destCloses(fn, w, evs)
 	for _, b := range g.Blocks {
 		for i, n := range b.Nodes {
 			if n == w.def {
@@ -105,11 +105,13 @@ func (s *walk) apply(n ast.Node, d dirty) (dirty, bool) {
 			d = false
 		case useDeferFinish:
 			return d, true // every exit after this finishes w
+		case useEscape:
+			return d, true // from here someone else may finish w
 		}
 	}
 	if d {
 		for _, call := range s.closes {
-			if call.Pos() >= n.Pos() && call.End() <= n.End() && !s.failing(n) {
+			if call.Pos() >= n.Pos() && call.End() <= n.End() && (!s.failing(n) || s.answerLost(n)) {
 				s.report(call.Pos(), call.End(), "before "+closeName(call))
 				return d, true
 			}
@@ -136,7 +138,7 @@ func (s *walk) exit(st state, ret *ast.ReturnStmt) {
 	if !st.dirty {
 		return
 	}
-	if st.nonNil != nil && !s.returnsError() {
+	if st.nonNil != nil && !s.returnsError() && !s.answerLost(ret) {
 		return // an error was found and handled: nothing to report it in
 	}
 	cur, ok := s.fn.FindNode(ret)
@@ -144,7 +146,7 @@ func (s *walk) exit(st state, ret *ast.ReturnStmt) {
 		s.endOfBody()
 		return
 	}
-	if s.c.paths.ReturnFails(cur, ret) || s.c.paths.ReturnsVar(ret, st.nonNil) {
+	if s.c.paths.ReturnFails(cur, ret) && !s.answerLost(ret) || s.c.paths.ReturnsVar(ret, st.nonNil) || s.c.returnsDoneErr(cur, ret) {
 		return // the path reports failure
 	}
 	s.report(ret.Pos(), ret.End(), "before returning")

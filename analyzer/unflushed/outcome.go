@@ -25,21 +25,31 @@ func (c *checker) checkOutcome(fn inspector.Cursor, w *writer) {
 	}
 	for cur := range fn.Preorder((*ast.IfStmt)(nil)) {
 		ifs := cur.Node().(*ast.IfStmt)
-		if !sameFunc(cur, fn) || ifs.Else != nil {
-			continue // in a nested literal, or with an else that may decide
+		if ifs.Else != nil {
+			continue // an else that may decide
+		}
+		if !sameFunc(cur, fn) {
+			if d, ok := deferredIn(cur, fn); ok {
+				c.checkDeferredOutcome(fn, sig, d, cur, w)
+			}
+			continue // in a nested literal
 		}
 		call, ok := c.checkedFinish(cur, ifs, w)
 		if !ok || c.bodyFails(cur, ifs.Body) {
 			continue
 		}
 		pos, end := c.successAfter(cur, call)
-		c.report.Report(analysis.Diagnostic{
-			Pos: pos, End: end,
-			Message: fmt.Sprintf("error from %s on %s is checked but the function goes on to report success; a failed %s is answered as done",
-				refs.Callee(c.pass.TypesInfo, call), w.v.Name(), verbOf(call)),
-			Related: []analysis.RelatedInformation{{Pos: call.Pos(), End: call.End(), Message: "the failure is noticed here and not returned"}},
-		})
+		c.reportOutcome(pos, end, call, w)
 	}
+}
+
+func (c *checker) reportOutcome(pos, end token.Pos, call *ast.CallExpr, w *writer) {
+	c.report.Report(analysis.Diagnostic{
+		Pos: pos, End: end,
+		Message: fmt.Sprintf("error from %s on %s is checked but the function goes on to report success; a failed %s is answered as done",
+			refs.Callee(c.pass.TypesInfo, call), w.v.Name(), verbOf(call)),
+		Related: []analysis.RelatedInformation{{Pos: call.Pos(), End: call.End(), Message: "the failure is noticed here and not returned"}},
+	})
 }
 
 // successAfter returns the range of the success report that follows the

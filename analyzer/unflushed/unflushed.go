@@ -101,11 +101,13 @@ func (c *checker) checkFunc(fn inspector.Cursor) {
 		return // a declaration without body
 	}
 	for _, w := range c.writersOf(fn, body) {
-		if c.escapes(fn, body, w) {
-			continue // someone else may finish it
+		evs := c.usesOf(fn, w)
+		c.search(fn, g, w, evs) // on the paths before it escapes, if it does
+		if !escapes(evs) {
+			c.checkOutcome(fn, w) // a finish whose failure is noticed and dropped
+		} else if lit, ok := c.soleUser(fn, w); ok {
+			c.searchLit(lit, w) // the goroutine it is handed to owns it
 		}
-		c.checkOutcome(fn, w)
-		c.search(fn, g, w)
 	}
 }
 

@@ -9,5 +9,5 @@ import (
 )
 
 func TestUnflushed(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), unflushed.Analyzer, "a", "b") // b uses finish's facts
+	analysistest.Run(t, analysistest.TestData(), unflushed.Analyzer, "a", "b", "c") // b uses finish's facts
 }

@@ -37,6 +37,7 @@ type event struct {
 // finish; any other closure captures it).
 func (c *checker) usesOf(fn inspector.Cursor, w *writer) []event {
 	var evs []event
+	var writing map[*ast.FuncLit]*types.Var // built at the first mention in a literal
 	for cur := range fn.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if c.pass.TypesInfo.ObjectOf(id) != w.v {
@@ -44,9 +45,18 @@ func (c *checker) usesOf(fn inspector.Cursor, w *writer) []event {
 		}
 		k := c.useAt(cur, w)
 		if !sameFunc(cur, fn) {
+			if writing == nil {
+				writing = c.writingClosures(fn, w)
+			}
+			if writing[outermostLit(cur, fn)] != nil {
+				continue // a writing closure: its calls below are the writes
+			}
 			k = c.inClosure(cur, k)
 		}
 		evs = append(evs, event{id.Pos(), k})
+	}
+	for _, v := range writing {
+		evs = append(evs, c.callsOf(fn, v)...)
 	}
 	return evs
 }
@@ -63,9 +73,9 @@ func (c *checker) inClosure(cur inspector.Cursor, k use) use {
 	return useEscape
 }
 
-// escapes reports whether some mention of w lets it escape fn.
-func (c *checker) escapes(fn inspector.Cursor, body *ast.BlockStmt, w *writer) bool {
-	for _, ev := range c.usesOf(fn, w) {
+// escapes reports whether one of the uses evs lets the writer escape.
+func escapes(evs []event) bool {
+	for _, ev := range evs {
 		if ev.kind == useEscape {
 			return true
 		}
@@ -80,6 +90,8 @@ func (c *checker) useAt(cur inspector.Cursor, w *writer) use {
 		return c.methodUse(cur.Parent(), w)
 	case edge.CallExpr_Args:
 		return c.argUse(cur.Parent(), cur.ParentEdgeIndex(), w)
+	case edge.KeyValueExpr_Value, edge.CompositeLit_Elts:
+		return c.fieldUse(cur)
 	case edge.AssignStmt_Lhs:
 		return useDefine
 	case edge.ValueSpec_Names:
@@ -90,7 +102,14 @@ func (c *checker) useAt(cur inspector.Cursor, w *writer) use {
 
 // methodUse classifies w.M(...) by the method's name.
 func (c *checker) methodUse(sel inspector.Cursor, w *writer) use {
-	name := sel.Node().(*ast.SelectorExpr).Sel.Name
+	se := sel.Node().(*ast.SelectorExpr)
+	name := se.Sel.Name
+	if s := c.pass.TypesInfo.Selections[se]; s != nil && s.Kind() == types.FieldVal {
+		if sel.ParentEdgeKind() == edge.AssignStmt_Lhs || !mayHoldWriter(s.Type()) {
+			return useQuery // w.ContentType = ct: a setting, not the writer going anywhere
+		}
+		return useEscape // a field that may hold the writer's own writer
+	}
 	if sel.ParentEdgeKind() != edge.CallExpr_Fun {
 		if isWriteMethod(name) {
 			return useWrite // put := bw.WriteString: it writes, it cannot flush
@@ -136,10 +155,48 @@ func (c *checker) argUse(call inspector.Cursor, i int, w *writer) use {
 		return useFinish
 	}
 	sig := fn.Type().(*types.Signature)
-	pt := paramType(sig, i)
-	if pt != nil && types.IsInterface(pt) && knowledge.HasWrite(pt) &&
-		!knowledge.HasErrorMethod(pt, "Flush") && !knowledge.HasErrorMethod(pt, "Close") {
+	if writeOnly(paramType(sig, i)) {
 		return useWrite // an io.Writer cannot be flushed or closed through
+	}
+	return useEscape
+}
+
+// writeOnly reports whether t is an interface through which a writer can
+// be written but not flushed or closed: io.Writer.
+func writeOnly(t types.Type) bool {
+	return t != nil && types.IsInterface(t) && knowledge.HasWrite(t) &&
+		!knowledge.HasErrorMethod(t, "Flush") && !knowledge.HasErrorMethod(t, "Close")
+}
+
+// fieldUse classifies w as the value of a field in a struct literal
+// passed straight to a call (next.ServeHTTP(gzipResponseWriter{zw: gz},
+// r)): a write when the field is an io.Writer, through which the callee
+// can write w but not finish it, as for an io.Writer parameter; an escape
+// otherwise, and when the literal is stored or returned, where a method
+// of its type may finish the field later.
+func (c *checker) fieldUse(cur inspector.Cursor) use {
+	lit := cur.Parent()
+	var key *ast.Ident
+	if cur.ParentEdgeKind() == edge.KeyValueExpr_Value {
+		key, _ = cur.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident)
+		lit = lit.Parent()
+	}
+	cl, ok := lit.Node().(*ast.CompositeLit)
+	if !ok || !passedToCall(lit) {
+		return useEscape
+	}
+	st, ok := types.Unalias(c.pass.TypesInfo.TypeOf(cl)).Underlying().(*types.Struct)
+	if !ok {
+		return useEscape // a slice, array or map element
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if (key != nil && f.Name() == key.Name) || (key == nil && i == cur.ParentEdgeIndex()) {
+			if writeOnly(f.Type()) {
+				return useWrite
+			}
+			return useEscape
+		}
 	}
 	return useEscape
 }
@@ -156,4 +213,13 @@ func paramType(sig *types.Signature, i int) types.Type {
 		}
 	}
 	return nil
+}
+
+// passedToCall reports whether the expression at cur (or &it) is an
+// argument of a call.
+func passedToCall(cur inspector.Cursor) bool {
+	if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
+		cur = cur.Parent()
+	}
+	return cur.ParentEdgeKind() == edge.CallExpr_Args
 }
