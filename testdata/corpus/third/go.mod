@@ -1,0 +1,3 @@
+module heldout3
+
+go 1.26
