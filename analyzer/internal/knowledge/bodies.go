@@ -244,7 +244,7 @@ func (m *methods) via(t types.Type) string {
 	path, n := "", 0
 	for _, d := range m.decls {
 		recv := recvVar(m.p.info, d)
-		r := m.p.NewResolver(d)
+		r := m.p.Resolver(d)
 		ok := true
 		ast.Inspect(d.Body, func(node ast.Node) bool {
 			call, isCall := node.(*ast.CallExpr)
@@ -286,7 +286,7 @@ func (m *methods) stickyPath(r *Resolver, recv *types.Var, c Commit) string {
 	if !ok || p == "" {
 		return ""
 	}
-	if traits, _ := StaticTraits(m.p.info.TypeOf(target)); !traits.Has(Sticky) {
+	if traits, _ := m.p.StaticTraits(m.p.info.TypeOf(target)); !traits.Has(Sticky) {
 		return ""
 	}
 	return p

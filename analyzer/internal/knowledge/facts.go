@@ -56,13 +56,19 @@ type Package struct {
 
 	pairsOnce sync.Once                // see FieldPairs
 	pairs     map[*types.Var]FieldPair // writer fields over destination fields
+
+	memo memo // what types alone say, and the Resolvers built
+
+	ins   *inspector.Inspector
+	funcs map[ast.Node]inspector.Cursor // each function's place in ins, for quick walks of its body
 }
 
 // Info returns the type information of the package.
 func (p *Package) Info() *types.Info { return p.info }
 
 // NewResolver returns a Resolver for the function body (a *ast.FuncDecl
-// or *ast.FuncLit, including its nested function literals).
+// or *ast.FuncLit, including its nested function literals). Resolver
+// returns the same, built once per node.
 func (p *Package) NewResolver(fn ast.Node) *Resolver {
 	return newResolver(p.info, p, fn)
 }
@@ -93,16 +99,20 @@ func run(pass *analysis.Pass) (any, error) {
 		typeFacts:    make(map[*types.TypeName]*TypeFact),
 		flushesSelf:  make(map[*types.Func]bool),
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	p.ins = pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	p.funcs = make(map[ast.Node]inspector.Cursor)
 	var decls []*ast.FuncDecl
-	for n := range ins.PreorderSeq((*ast.CallExpr)(nil), (*ast.FuncDecl)(nil)) {
-		switch n := n.(type) {
+	for cur := range p.ins.Root().Preorder((*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
 			p.noteWrittenFields(n)
 		case *ast.FuncDecl:
+			p.funcs[n] = cur
 			if n.Body != nil {
 				decls = append(decls, n)
 			}
+		case *ast.FuncLit:
+			p.funcs[n] = cur
 		}
 	}
 	p.learn(decls)
@@ -114,6 +124,9 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func (p *Package) noteWrittenFields(call *ast.CallExpr) {
+	if !mentions(call, isSelector) {
+		return // neither the receiver nor an argument is a field: the common case, decided without types
+	}
 	forEachWritten(p.info, call, func(e ast.Expr) {
 		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 		if !ok {
@@ -161,7 +174,7 @@ func (p *Package) learn(decls []*ast.FuncDecl) {
 // through a variable: any such call for a Flush or Close method, a call
 // committing a parameter's writer for other functions.
 func (p *Package) returnsCommit(decl *ast.FuncDecl, finisher bool) *Commits {
-	r := p.NewResolver(decl)
+	var r *Resolver // built at the first return that may return a commit
 	var fact *Commits
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		if fact != nil {
@@ -171,13 +184,27 @@ func (p *Package) returnsCommit(decl *ast.FuncDecl, finisher bool) *Commits {
 		case *ast.FuncLit:
 			return false // its returns are not decl's
 		case *ast.ReturnStmt:
-			if len(n.Results) == 1 {
-				fact = p.factOf(r, decl, n.Results[0], finisher)
+			if len(n.Results) != 1 || !mayBeCommit(n.Results[0]) {
+				return true // nothing returned here can be a commit's result
 			}
+			if r == nil {
+				r = p.Resolver(decl) // once for every round of learn
+			}
+			fact = p.factOf(r, decl, n.Results[0], finisher)
 		}
 		return true
 	})
 	return fact
+}
+
+// mayBeCommit reports whether a returned e can be the result of a call:
+// a call or a variable, not nil or another constant.
+func mayBeCommit(e ast.Expr) bool {
+	switch ast.Unparen(e).(type) {
+	case *ast.CallExpr, *ast.Ident:
+		return true
+	}
+	return false
 }
 
 // factOf builds the fact for a function returning e, or nil.

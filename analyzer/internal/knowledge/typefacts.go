@@ -82,11 +82,14 @@ func (p *Package) TypeFactOf(t types.Type) *TypeFact {
 
 // adjust applies what the bodies of t's methods say to v; a table type
 // is known exactly and left alone.
-func (p *Package) adjust(v Value, t types.Type) Value {
-	if p == nil || t == nil || TypeRow(t) != nil {
+func (p *Package) adjust(v Value, t types.Type, s staticInfo) Value {
+	if s.row != nil {
 		return v
 	}
-	f := p.TypeFactOf(t)
+	f := s.fact
+	if !s.imported {
+		f = p.TypeFactOf(t) // this package's type: learned while run goes on
+	}
 	if f == nil {
 		return v
 	}

@@ -118,7 +118,14 @@ func IsHashLike(t types.Type) bool {
 }
 
 // StaticTraits returns what the static type t alone says of a writer.
+// Package.StaticTraits says the same, memoized.
 func StaticTraits(t types.Type) (Trait, string) {
+	return staticTraits(t, WrapperType)
+}
+
+// staticTraits is StaticTraits with the wrapper test given, so that a
+// Package can answer it from the constructors it has already found.
+func staticTraits(t types.Type, isWrapper func(types.Type) bool) (Trait, string) {
 	if r := TypeRow(t); r != nil {
 		return r.Traits, r.Lost
 	}
@@ -132,7 +139,7 @@ func StaticTraits(t types.Type) (Trait, string) {
 	if stickyByEmbedding(t) {
 		sticky = Sticky
 	}
-	if WrapperType(t) {
+	if isWrapper(t) {
 		return Buffered | Finalizing | sticky, "data held by the writer"
 	}
 	if HasWrite(t) && HasErrorMethod(t, "Flush") {
@@ -171,24 +178,42 @@ func promotedRow(t types.Type, name string) *Row {
 // error: a wrapping writer that must be finished (zstd.Encoder,
 // snappy.Writer, lz4.Writer, pgzip.Writer).
 func WrapperType(t types.Type) bool {
+	n, ok := wrapperCandidate(t)
+	return ok && wrappedTypes(n.Obj().Pkg())[n]
+}
+
+// wrapperCandidate returns the named type of t when t has the shape of
+// a wrapping writer: a concrete named type with Close() error or Flush()
+// error and no Read.
+func wrapperCandidate(t types.Type) (*types.Named, bool) {
 	n := named(t)
 	if n == nil || n.Obj().Pkg() == nil || types.IsInterface(n) {
-		return false
+		return nil, false
 	}
 	if !HasErrorMethod(t, "Close") && !HasErrorMethod(t, "Flush") {
-		return false
+		return nil, false
 	}
 	if HasRead(t) {
-		return false // a connection or file, not a wrapper
+		return nil, false // a connection or file, not a wrapper
 	}
-	scope := n.Obj().Pkg().Scope()
+	return n, true
+}
+
+// wrappedTypes returns the named types that the exported wrapping
+// constructors of pkg return.
+func wrappedTypes(pkg *types.Package) map[*types.Named]bool {
+	set := make(map[*types.Named]bool)
+	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		fn, ok := scope.Lookup(name).(*types.Func)
-		if ok && fn.Exported() && IsWrappingConstructor(fn) && named(firstResult(fn)) == n {
-			return true
+		if !ok || !fn.Exported() || !IsWrappingConstructor(fn) {
+			continue // not an exported constructor over a writer
+		}
+		if n := named(firstResult(fn)); n != nil {
+			set[n] = true
 		}
 	}
-	return false
+	return set
 }
 
 // IsWrappingConstructor reports whether fn takes a writer to wrap

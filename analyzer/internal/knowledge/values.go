@@ -42,28 +42,42 @@ func newResolver(info *types.Info, pkg *Package, body ast.Node) *Resolver {
 		assigns: make(map[*types.Var][]ast.Expr),
 		written: make(map[*types.Var]bool),
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			r.indexAssign(n.Lhs, n.Rhs)
-		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
-			for i, id := range n.Names {
-				lhs[i] = id
-			}
-			r.indexAssign(lhs, n.Values)
-		case *ast.RangeStmt:
-			r.indexAssign([]ast.Expr{n.Key, n.Value}, nil)
-		case *ast.CallExpr:
-			forEachWritten(info, n, func(e ast.Expr) {
-				if v := localVar(info, e); v != nil {
-					r.written[v] = true
-				}
-			})
+	if cur, ok := pkg.funcs[body]; ok {
+		for c := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)) {
+			r.index(c.Node()) // the inspector's walk skips what holds none of them
 		}
+		return r
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		r.index(n)
 		return true
 	})
 	return r
+}
+
+// index notes the assignments and writes of one node.
+func (r *Resolver) index(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		r.indexAssign(n.Lhs, n.Rhs)
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(n.Names))
+		for i, id := range n.Names {
+			lhs[i] = id
+		}
+		r.indexAssign(lhs, n.Values)
+	case *ast.RangeStmt:
+		r.indexAssign([]ast.Expr{n.Key, n.Value}, nil)
+	case *ast.CallExpr:
+		if !mentions(n, isIdent) {
+			return // no receiver or argument names a variable: decided without types
+		}
+		forEachWritten(r.info, n, func(e ast.Expr) {
+			if v := localVar(r.info, e); v != nil {
+				r.written[v] = true
+			}
+		})
+	}
 }
 
 func (r *Resolver) indexAssign(lhs, rhs []ast.Expr) {
@@ -112,9 +126,13 @@ func (r *Resolver) classify(e ast.Expr, depth int) Value {
 	}
 	var v Value
 	t := r.info.TypeOf(e)
-	v.Traits, v.Lost = StaticTraits(t)
+	var s staticInfo // nothing, for an expression without a type
+	if t != nil {
+		s = r.pkg.staticInfo(t)
+	}
+	v.Traits, v.Lost = s.traits, s.lost
 	if depth > maxDepth {
-		return r.pkg.adjust(v, t)
+		return r.pkg.adjust(v, t, s)
 	}
 	switch e := e.(type) {
 	case *ast.Ident:
@@ -124,7 +142,7 @@ func (r *Resolver) classify(e ast.Expr, depth int) Value {
 	case *ast.CallExpr:
 		v = merge(v, r.classifyCall(e, depth))
 	}
-	return r.pkg.adjust(v, t) // what the type's method bodies say outweighs its shape
+	return r.pkg.adjust(v, t, s) // what the type's method bodies say outweighs its shape
 }
 
 func (r *Resolver) classifyIdent(id *ast.Ident, v Value, depth int) Value {
@@ -237,6 +255,32 @@ func merge(a, b Value) Value {
 	return a
 }
 
+// mentions reports whether the receiver of call (if it selects a
+// method or field) or one of its arguments, unparenthesized, satisfies
+// is: cheap syntax that rules a call out before forEachWritten looks at
+// types, since it only ever passes those expressions on.
+func mentions(call *ast.CallExpr, is func(ast.Expr) bool) bool {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && is(ast.Unparen(sel.X)) {
+		return true
+	}
+	for _, arg := range call.Args {
+		if is(ast.Unparen(arg)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isIdent(e ast.Expr) bool {
+	_, ok := e.(*ast.Ident)
+	return ok
+}
+
+func isSelector(e ast.Expr) bool {
+	_, ok := e.(*ast.SelectorExpr)
+	return ok
+}
+
 // forEachWritten calls f with each expression that call writes to: the
 // receiver of a writing method, and each argument passed for a parameter
 // of writer interface type (io.Copy's dst, fmt.Fprintf's w, the
@@ -255,6 +299,9 @@ func forEachWritten(info *types.Info, call *ast.CallExpr, f func(ast.Expr)) {
 				}
 			}
 		}
+	}
+	if len(call.Args) == 0 {
+		return // no argument to write to: the type lookup below is not needed
 	}
 	sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature)
 	if !ok {

@@ -1,0 +1,126 @@
+package knowledge
+
+import (
+	"go/ast"
+	"go/types"
+	"sync"
+)
+
+// memo keeps what a Package derives from types alone, and the Resolvers
+// it has built: the analyzers of the suite ask about the same few writer
+// types, and often the same functions, over and over. It is filled on
+// demand and safe for the concurrent use of the analyzers sharing the
+// Package; everything in it is a pure function of its key, so a value
+// computed twice by a race is the same value.
+type memo struct {
+	mu        sync.Mutex
+	static    map[typeKey]staticInfo
+	wrappers  map[*types.Package]map[*types.Named]bool // named results of exported wrapping constructors
+	resolvers map[ast.Node]*Resolver
+}
+
+// typeKey identifies a type for the memo. Type checking makes a new
+// *types.Pointer for every *T it meets, so a pointer to a named type is
+// keyed by that named type; other types by their identity.
+type typeKey struct {
+	t   types.Type
+	ptr bool
+}
+
+func keyOf(t types.Type) typeKey {
+	if p, ok := t.(*types.Pointer); ok {
+		if n, ok := p.Elem().(*types.Named); ok {
+			return typeKey{t: n, ptr: true}
+		}
+	}
+	return typeKey{t: t}
+}
+
+// staticInfo is what the type alone says, and, for a type of another
+// package, what its imported TypeFact says (fixed once imported).
+type staticInfo struct {
+	traits   Trait
+	lost     string
+	row      *Row
+	fact     *TypeFact
+	imported bool // fact is the imported fact of another package's type
+}
+
+// staticInfo returns the memoized static knowledge of t.
+func (p *Package) staticInfo(t types.Type) staticInfo {
+	k := keyOf(t)
+	p.memo.mu.Lock()
+	s, ok := p.memo.static[k]
+	p.memo.mu.Unlock()
+	if ok {
+		return s
+	}
+	s.traits, s.lost = staticTraits(t, p.isWrapper)
+	s.row = TypeRow(t)
+	if n := named(t); n != nil && n.Obj().Pkg() != nil && n.Origin().Obj().Pkg() != p.pass.Pkg {
+		s.fact, s.imported = p.TypeFactOf(t), true
+	}
+	p.memo.mu.Lock()
+	if p.memo.static == nil {
+		p.memo.static = make(map[typeKey]staticInfo)
+	}
+	p.memo.static[k] = s
+	p.memo.mu.Unlock()
+	return s
+}
+
+// StaticTraits is the package-level StaticTraits, memoized per type.
+func (p *Package) StaticTraits(t types.Type) (Trait, string) {
+	if t == nil {
+		return 0, ""
+	}
+	s := p.staticInfo(t)
+	return s.traits, s.lost
+}
+
+// isWrapper is WrapperType with the constructors of each package found
+// once: one walk of a package's scope instead of one per type asked.
+func (p *Package) isWrapper(t types.Type) bool {
+	n, ok := wrapperCandidate(t)
+	if !ok {
+		return false
+	}
+	pkg := n.Obj().Pkg()
+	p.memo.mu.Lock()
+	set, ok := p.memo.wrappers[pkg]
+	p.memo.mu.Unlock()
+	if !ok {
+		set = wrappedTypes(pkg)
+		p.memo.mu.Lock()
+		if p.memo.wrappers == nil {
+			p.memo.wrappers = make(map[*types.Package]map[*types.Named]bool)
+		}
+		p.memo.wrappers[pkg] = set
+		p.memo.mu.Unlock()
+	}
+	return set[n]
+}
+
+// Resolver returns the Resolver of the function fn (a *ast.FuncDecl or
+// *ast.FuncLit), built once and shared by every analyzer asking for the
+// same node: a Resolver is not changed after it is built.
+func (p *Package) Resolver(fn ast.Node) *Resolver {
+	p.memo.mu.Lock()
+	r := p.memo.resolvers[fn]
+	p.memo.mu.Unlock()
+	if r != nil {
+		return r
+	}
+	r = newResolver(p.info, p, fn)
+	p.memo.mu.Lock()
+	if p.memo.resolvers == nil {
+		p.memo.resolvers = make(map[ast.Node]*Resolver)
+	}
+	if old := p.memo.resolvers[fn]; old != nil {
+		r = old // another analyzer built it meanwhile: keep one
+	} else {
+		p.memo.resolvers[fn] = r
+	}
+	p.memo.mu.Unlock()
+	return r
+}
