@@ -21,6 +21,11 @@
 // in a type that stores errors there, are Sticky; an unexported
 // interface takes what all the concrete types converted to it in its
 // package share, when no exported API lets other packages supply one.
+//
+// Closing a buffered writer (Write and Flush() error, and no Read: not a
+// stream) flushes it, so its Close commits what it holds; so does the Close of a writer that returns
+// the error of a write into a destination field of its own (encoding/pem's
+// lineBreaker), unless that destination cannot fail or keeps the error.
 package knowledge
 
 // Trait is one thing known about a writer.

@@ -31,6 +31,7 @@ type Resolver struct {
 	info    *types.Info
 	pkg     *Package
 	assigns map[*types.Var][]ast.Expr // values assigned to each local; nil: unknown
+	lastOf  map[*types.Var][]ast.Expr // calls whose last result (their error) a local is assigned: _, err = w.Write(p)
 	written map[*types.Var]bool       // locals written to in the function
 }
 
@@ -40,6 +41,7 @@ func newResolver(info *types.Info, pkg *Package, body ast.Node) *Resolver {
 		info:    info,
 		pkg:     pkg,
 		assigns: make(map[*types.Var][]ast.Expr),
+		lastOf:  make(map[*types.Var][]ast.Expr),
 		written: make(map[*types.Var]bool),
 	}
 	if cur, ok := pkg.funcs[body]; ok {
@@ -94,6 +96,9 @@ func (r *Resolver) indexAssign(lhs, rhs []ast.Expr) {
 			src = rhs[0] // f, err := os.Create(...): the first result
 		}
 		r.assigns[v] = append(r.assigns[v], src)
+		if len(rhs) == 1 && len(lhs) > 1 && i == len(lhs)-1 {
+			r.lastOf[v] = append(r.lastOf[v], rhs[0])
+		}
 	}
 }
 
