@@ -59,6 +59,9 @@ type Package struct {
 
 	memo memo // what types alone say, and the Resolvers built
 
+	returnedOnce sync.Once                               // see returnedFields
+	returned     map[*types.Var]map[*types.TypeName]bool // error fields returned as a function's error
+
 	ins   *inspector.Inspector
 	funcs map[ast.Node]inspector.Cursor // each function's place in ins, for quick walks of its body
 }

@@ -135,3 +135,66 @@ func (f *MemFramed) Flush() error {
 	_, err := f.b.Write(f.buf)
 	return err
 }
+
+// A writer whose Write begins with a loop each iteration of which first
+// checks the error kept in its encoder, which the encoder's write method
+// sets (image/gif's blockWriter).
+type enc struct {
+	w   io.Writer
+	err error
+}
+
+func (e *enc) write(p []byte) {
+	if e.err != nil {
+		return
+	}
+	_, e.err = e.w.Write(p)
+}
+
+type BlockWriter struct{ e *enc } // want BlockWriter:"writer sticky err e.err"
+
+func (b BlockWriter) Flush() error { return b.e.err }
+
+func (b BlockWriter) WriteByte(c byte) error {
+	if b.e.err != nil {
+		return b.e.err
+	}
+	b.e.write([]byte{c})
+	return b.e.err
+}
+
+func (b BlockWriter) Write(data []byte) (int, error) {
+	for i, c := range data {
+		if err := b.WriteByte(c); err != nil {
+			return i, err
+		}
+	}
+	return len(data), nil
+}
+
+// ok: the loop's header writes before any iteration checks the error.
+type EagerBlockWriter struct{ e *enc }
+
+func (b EagerBlockWriter) Flush() error { return b.e.err }
+
+func (b EagerBlockWriter) WriteByte(c byte) error {
+	if b.e.err != nil {
+		return b.e.err
+	}
+	b.e.write([]byte{c})
+	return b.e.err
+}
+
+func (b EagerBlockWriter) Write(data []byte) (int, error) {
+	for i, c := range b.header(data) {
+		if err := b.WriteByte(c); err != nil {
+			return i, err
+		}
+	}
+	return len(data), nil
+}
+
+func (b EagerBlockWriter) header(data []byte) []byte {
+	b.e.write([]byte{0})
+	return data
+}
