@@ -30,6 +30,9 @@ func (r *Resolver) noteReset(call *ast.CallExpr) {
 	}
 	fn, _ := r.info.ObjectOf(sel.Sel).(*types.Func)
 	if v := localVar(r.info, sel.X); v != nil && resetsDest(fn) {
+		if r.resets == nil {
+			r.resets = make(map[*types.Var][]*ast.CallExpr) // made on first use: most functions need none
+		}
 		r.resets[v] = append(r.resets[v], call)
 	}
 }

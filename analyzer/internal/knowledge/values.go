@@ -45,9 +45,7 @@ func newResolver(info *types.Info, pkg *Package, body ast.Node) *Resolver {
 		info:    info,
 		pkg:     pkg,
 		assigns: make(map[*types.Var][]ast.Expr),
-		lastOf:  make(map[*types.Var][]ast.Expr),
 		written: make(map[*types.Var]bool),
-		resets:  make(map[*types.Var][]*ast.CallExpr),
 	}
 	if cur, ok := pkg.funcs[body]; ok {
 		r.fn, r.hasFn = cur, true
@@ -104,6 +102,9 @@ func (r *Resolver) indexAssign(lhs, rhs []ast.Expr) {
 		}
 		r.assigns[v] = append(r.assigns[v], src)
 		if len(rhs) == 1 && len(lhs) > 1 && i == len(lhs)-1 {
+			if r.lastOf == nil {
+				r.lastOf = make(map[*types.Var][]ast.Expr) // made on first use: most functions need none
+			}
 			r.lastOf[v] = append(r.lastOf[v], rhs[0])
 		}
 	}
