@@ -14,7 +14,8 @@ import (
 // error in a sticky writer below it that a checked call returns later:
 // the writer it wraps, when a later call on that writer in the function
 // uses its result (a tabwriter over a bufio.Writer, then return
-// b.Flush()); or the field that every write of its type goes to
+// b.Flush()) or it keeps the error in a field the package returns; or
+// the field that every write of its type goes to
 // (knowledge.StickyVia: textproto's dotWriter writes only to w.W), when
 // the package checks that field's calls and this is no shutdown path.
 func (c *checker) stickyBeneath(stmt inspector.Cursor, commit knowledge.Commit, r *knowledge.Resolver) bool {
@@ -25,9 +26,23 @@ func (c *checker) stickyBeneath(stmt inspector.Cursor, commit knowledge.Commit, 
 		if c.keptLater(stmt, knowledge.Commit{Target: under}) {
 			return true // the writer below returns the error again
 		}
+		if c.errorReturned(stmt, under) {
+			return true // the writer below keeps it in a field the package returns
+		}
 	}
 	field := c.pkg.StickyVia(c.pass.TypesInfo.TypeOf(commit.Target))
 	return field != nil && c.keptFields()[field] && !c.shutsDown(stmt)
+}
+
+// errorReturned reports whether the sticky writer under keeps its first
+// error in a field that a function of the package, not one of the
+// writer's own methods, returns as its error (image/gif's blockWriter
+// keeps it in the encoder's err, which Encode returns), and stmt is on
+// no shutdown path, so that error surfaces.
+func (c *checker) errorReturned(stmt inspector.Cursor, under ast.Expr) bool {
+	t := c.pass.TypesInfo.TypeOf(under)
+	field := c.pkg.StickyErr(t)
+	return field != nil && c.pkg.ReturnsField(field, t) && !c.shutsDown(stmt)
 }
 
 // shutsDown reports whether stmt is on a shutdown path, where no later

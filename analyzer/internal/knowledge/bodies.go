@@ -26,7 +26,7 @@ func returnsOnlyNil(info *types.Info, d *ast.FuncDecl) bool {
 
 // callsNothing reports whether body, function literals included, makes
 // no call but to builtins and conversions: it cannot write anywhere.
-func callsNothing(info *types.Info, body *ast.BlockStmt) bool {
+func callsNothing(info *types.Info, body ast.Node) bool {
 	ok := true
 	ast.Inspect(body, func(node ast.Node) bool {
 		call, isCall := node.(*ast.CallExpr)
@@ -115,18 +115,32 @@ func (m *methods) guardOf(d *ast.FuncDecl, depth int) string {
 	if recv == nil || d.Body == nil || len(d.Body.List) == 0 || depth > 2 {
 		return ""
 	}
-	switch s := d.Body.List[0].(type) {
+	first := d.Body.List[0]
+	switch s := first.(type) {
 	case *ast.IfStmt:
-		return guardField(info, recv, s)
+		if c := guardField(info, recv, s); c != "" {
+			return c
+		}
 	case *ast.ReturnStmt:
 		if len(d.Body.List) == 1 && len(s.Results) == 1 {
 			return errorField(info, recv, s.Results[0]) // func (b bw) Flush() error { return b.e.err }
 		}
+	case *ast.RangeStmt:
+		first = loopFirst(info, s) // for i, c := range data { if err := b.WriteByte(c); ... }: an empty range writes nothing
 	}
-	if callee := m.ownCallee(firstCall(d.Body.List[0]), recv); callee != nil {
+	if callee := m.ownCallee(firstCall(first), recv); callee != nil {
 		return m.guardOf(callee, depth+1)
 	}
 	return ""
+}
+
+// loopFirst returns the first statement of the body of a range loop
+// whose header calls nothing, or nil: each iteration begins with it.
+func loopFirst(info *types.Info, s *ast.RangeStmt) ast.Stmt {
+	if len(s.Body.List) == 0 || !callsNothing(info, s.X) {
+		return nil
+	}
+	return s.Body.List[0]
 }
 
 // guardField returns the field f of `if f != nil { ...; return ..., f }`.
@@ -160,6 +174,10 @@ func firstCall(s ast.Stmt) *ast.CallExpr {
 		if len(s.Results) > 0 {
 			e = s.Results[len(s.Results)-1]
 		}
+	case *ast.IfStmt:
+		if s.Init != nil {
+			return firstCall(s.Init) // if err := b.WriteByte(c); err != nil
+		}
 	}
 	call, _ := ast.Unparen(e).(*ast.CallExpr)
 	return call
@@ -185,53 +203,88 @@ func (m *methods) ownCallee(call *ast.CallExpr, recv *types.Var) *ast.FuncDecl {
 }
 
 // keeps reports whether some method of the type stores a value other
-// than nil into the field path c of its receiver.
+// than nil into the field path c of its receiver, itself or through a
+// method of this package called on a field of the receiver that stores
+// into the rest of the path (blockWriter's b.e.write(p) sets b.e.err).
 func (m *methods) keeps(c string) bool {
 	for _, d := range m.decls {
-		recv := recvVar(m.p.info, d)
-		found := false
-		ast.Inspect(d.Body, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || found {
-				return !found
-			}
-			for i, l := range as.Lhs {
-				if lc, ok := chainOf(m.p.info, recv, l); ok && lc == c && !assignsNil(m.p.info, as, i) {
-					found = true
-				}
-			}
-			return !found
-		})
-		if found {
+		if m.stores(d, c, 0) {
 			return true
 		}
 	}
 	return false
 }
 
+// stores reports whether method d stores a value other than nil into
+// the field path c of its receiver, directly or through a method called
+// on a field on the way (depth bounds that).
+func (m *methods) stores(d *ast.FuncDecl, c string, depth int) bool {
+	info := m.p.info
+	recv := recvVar(info, d)
+	if recv == nil || d.Body == nil || depth > 2 {
+		return false
+	}
+	found := false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if lc, ok := chainOf(info, recv, l); ok && lc == c && !assignsNil(info, n, i) {
+					found = true
+				}
+			}
+		case *ast.CallExpr:
+			found = found || m.storesVia(recv, n, c, depth)
+		}
+		return !found
+	})
+	return found
+}
+
+// storesVia reports whether call, a method of this package called on the
+// field path p of recv, stores into the rest of the path c after p.
+func (m *methods) storesVia(recv *types.Var, call *ast.CallExpr, c string, depth int) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := m.p.info.ObjectOf(sel.Sel).(*types.Func)
+	if !ok || m.declOf[fn] == nil {
+		return false // not a method declared in this package
+	}
+	p, ok := chainOf(m.p.info, recv, sel.X)
+	if !ok || p == "" || !strings.HasPrefix(c, p+".") {
+		return false // not called on a field on the way to c
+	}
+	return m.stores(m.declOf[fn], strings.TrimPrefix(c, p+"."), depth+1)
+}
+
 func assignsNil(info *types.Info, as *ast.AssignStmt, i int) bool {
 	return len(as.Lhs) == len(as.Rhs) && info.Types[as.Rhs[i]].IsNil()
 }
 
-// sticky reports whether Write (and Flush, if t has one) return the same
-// kept error field before writing, and the type stores errors in it:
-// grpc's bufWriter, gorilla's messageWriter.
-func (m *methods) sticky(t types.Type) bool {
+// sticky returns the kept error field path when Write (and Flush, if t
+// has one) return the same kept error field before writing, and the type
+// stores errors in it (grpc's bufWriter, gorilla's messageWriter), or "".
+func (m *methods) sticky(t types.Type) string {
 	w := m.decl("Write")
 	if w == nil {
-		return false
+		return ""
 	}
 	c := m.guardOf(w, 0)
 	if c == "" {
-		return false
+		return ""
 	}
 	if HasErrorMethod(t, "Flush") {
 		f := m.decl("Flush")
 		if f == nil || m.guardOf(f, 0) != c {
-			return false
+			return ""
 		}
 	}
-	return m.keeps(c)
+	if !m.keeps(c) {
+		return ""
+	}
+	return c
 }
 
 // via returns the field path from the receiver to the one sticky writer

@@ -230,6 +230,9 @@ func closeMatters(r *Resolver, c Commit, v Value) (string, bool) {
 	if v.Traits.Has(Written) && HasWrite(t) && !HasRead(t) {
 		return "data written to it may not be committed", true // an upload-style writer commits on Close
 	}
+	if v.Traits.Has(Buffered) && !HasRead(t) {
+		return notWritten(v.Lost, "buffered bytes"), true // closing a buffered writer flushes it, or loses what it holds; a stream's Close is like a connection's
+	}
 	return "", false
 }
 

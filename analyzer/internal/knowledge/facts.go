@@ -59,6 +59,9 @@ type Package struct {
 
 	memo memo // what types alone say, and the Resolvers built
 
+	returnedOnce sync.Once                               // see returnedFields
+	returned     map[*types.Var]map[*types.TypeName]bool // error fields returned as a function's error
+
 	ins   *inspector.Inspector
 	funcs map[ast.Node]inspector.Cursor // each function's place in ins, for quick walks of its body
 }
@@ -184,17 +187,31 @@ func (p *Package) returnsCommit(decl *ast.FuncDecl, finisher bool) *Commits {
 		case *ast.FuncLit:
 			return false // its returns are not decl's
 		case *ast.ReturnStmt:
-			if len(n.Results) != 1 || !mayBeCommit(n.Results[0]) {
+			res := returned(decl, n)
+			if res == nil || !mayBeCommit(res) {
 				return true // nothing returned here can be a commit's result
 			}
 			if r == nil {
 				r = p.Resolver(decl) // once for every round of learn
 			}
-			fact = p.factOf(r, decl, n.Results[0], finisher)
+			fact = p.factOf(r, decl, res, finisher)
 		}
 		return true
 	})
 	return fact
+}
+
+// returned returns the one expression ret returns: its result, or for
+// a bare return, the name of the function's one named result.
+func returned(decl *ast.FuncDecl, ret *ast.ReturnStmt) ast.Expr {
+	if len(ret.Results) == 1 {
+		return ret.Results[0]
+	}
+	res := decl.Type.Results
+	if len(ret.Results) == 0 && res != nil && len(res.List) == 1 && len(res.List[0].Names) == 1 {
+		return res.List[0].Names[0] // func (l *lineBreaker) Close() (err error) { ...; return }
+	}
+	return nil
 }
 
 // mayBeCommit reports whether a returned e can be the result of a call:
@@ -209,7 +226,11 @@ func mayBeCommit(e ast.Expr) bool {
 
 // factOf builds the fact for a function returning e, or nil.
 func (p *Package) factOf(r *Resolver, decl *ast.FuncDecl, e ast.Expr, finisher bool) *Commits {
-	c, lost, ok := p.committedBy(r, e)
+	var self *types.Var
+	if finisher && decl.Name.Name == "Close" {
+		self = writerRecv(p.info, decl)
+	}
+	c, lost, ok := p.committedBy(r, e, self)
 	if !ok {
 		return nil
 	}
@@ -244,21 +265,25 @@ func paramIndex(info *types.Info, decl *ast.FuncDecl, e ast.Expr) int {
 }
 
 // committedBy reports whether e is (or is a variable assigned) the result
-// of a data-committing call that matters, and returns that call.
-func (p *Package) committedBy(r *Resolver, e ast.Expr) (Commit, string, bool) {
+// of a data-committing call that matters, and returns that call. A
+// variable may also hold the error of a call returning several results.
+// self is the receiver of a writer's Close, or nil (see writesOwnDest).
+func (p *Package) committedBy(r *Resolver, e ast.Expr, self *types.Var) (Commit, string, bool) {
 	e = ast.Unparen(e)
 	if v := localVar(p.info, e); v != nil {
-		for _, src := range r.assigns[v] {
-			if c, lost, ok := p.committedByCall(r, src); ok {
-				return c, lost, true
+		for _, srcs := range [2][]ast.Expr{r.assigns[v], r.lastOf[v]} {
+			for _, src := range srcs {
+				if c, lost, ok := p.committedByCall(r, src, self); ok {
+					return c, lost, true
+				}
 			}
 		}
 		return Commit{}, "", false
 	}
-	return p.committedByCall(r, e)
+	return p.committedByCall(r, e, self)
 }
 
-func (p *Package) committedByCall(r *Resolver, e ast.Expr) (Commit, string, bool) {
+func (p *Package) committedByCall(r *Resolver, e ast.Expr, self *types.Var) (Commit, string, bool) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return Commit{}, "", false
@@ -267,6 +292,43 @@ func (p *Package) committedByCall(r *Resolver, e ast.Expr) (Commit, string, bool
 	if !ok {
 		return Commit{}, "", false
 	}
-	lost, ok := p.Matters(r, c)
-	return c, lost, ok
+	if lost, ok := p.Matters(r, c); ok {
+		return c, lost, true
+	}
+	if self != nil && p.writesOwnDest(r, self, c) {
+		return c, "the bytes it holds may not be written", true
+	}
+	return Commit{}, "", false
+}
+
+// writerRecv returns the receiver of the method d when its type is a
+// writer (it has Write), or nil.
+func writerRecv(info *types.Info, d *ast.FuncDecl) *types.Var {
+	recv := recvVar(info, d)
+	if recv == nil || !HasWrite(recv.Type()) {
+		return nil
+	}
+	return recv
+}
+
+// writesOwnDest reports whether c writes to the destination a writer
+// keeps in a field of its receiver self (lineBreaker.Close writes the
+// last line to l.out): a writer's Close that returns such a write's
+// error is how the bytes it held reach their destination, whatever that
+// destination is, unless it cannot fail or keeps the error itself.
+func (p *Package) writesOwnDest(r *Resolver, self *types.Var, c Commit) bool {
+	if c.Target == nil || c.Via || (c.Op != OpWrite && c.Op != OpCopy) {
+		return false // not a write into a destination of its own
+	}
+	target := c.Target
+	if o := r.Origin(target); o != nil {
+		target = o // out := l.out
+	}
+	if path, ok := chainOf(p.info, self, target); !ok || path == "" {
+		return false // not a field of the receiver
+	}
+	if !HasWrite(p.info.TypeOf(target)) {
+		return false
+	}
+	return r.Classify(target).Traits&(Infallible|StdStream|Pipe|Sticky) == 0
 }

@@ -124,3 +124,57 @@ func (p *Package) Resolver(fn ast.Node) *Resolver {
 	p.memo.mu.Unlock()
 	return r
 }
+
+// ReturnsField reports whether a function of the package other than
+// the methods of the named type of t returns the error field f as its
+// error (Encode's return e.err): an error kept there surfaces to that
+// function's caller. A sticky writer's own Flush returning it does not
+// count: its callers are the ones discarding it.
+func (p *Package) ReturnsField(f *types.Var, t types.Type) bool {
+	n := named(t)
+	for tn := range p.returnedFields()[f.Origin()] {
+		if n == nil || tn != n.Origin().Obj() {
+			return true
+		}
+	}
+	return false
+}
+
+// returnedFields maps each error field some function returns as its
+// error to the receiver types of the methods returning it (nil for a
+// function). Computed once, on first use.
+func (p *Package) returnedFields() map[*types.Var]map[*types.TypeName]bool {
+	p.returnedOnce.Do(func() {
+		p.returned = make(map[*types.Var]map[*types.TypeName]bool)
+		for cur := range p.ins.Root().Preorder((*ast.ReturnStmt)(nil)) {
+			v := p.returnedField(cur.Node().(*ast.ReturnStmt))
+			if v == nil {
+				continue // no error field returned here
+			}
+			var recv *types.TypeName
+			for d := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+				recv = recvTypeName(p.info, d.Node().(*ast.FuncDecl))
+			}
+			if p.returned[v] == nil {
+				p.returned[v] = make(map[*types.TypeName]bool)
+			}
+			p.returned[v][recv] = true
+		}
+	})
+	return p.returned
+}
+
+// returnedField returns the error field ret returns as its last result.
+func (p *Package) returnedField(ret *ast.ReturnStmt) *types.Var {
+	if len(ret.Results) == 0 {
+		return nil // a bare return names no field
+	}
+	sel, ok := ast.Unparen(ret.Results[len(ret.Results)-1]).(*ast.SelectorExpr)
+	if !ok || !IsError(p.info.TypeOf(sel)) {
+		return nil
+	}
+	if v, ok := p.info.ObjectOf(sel.Sel).(*types.Var); ok && v.IsField() {
+		return v.Origin()
+	}
+	return nil
+}

@@ -21,6 +21,20 @@
 // in a type that stores errors there, are Sticky; an unexported
 // interface takes what all the concrete types converted to it in its
 // package share, when no exported API lets other packages supply one.
+//
+// Closing a buffered writer (Write and Flush() error, and no Read: not a
+// stream) flushes it, so its Close commits what it holds; so does the Close of a writer that returns
+// the error of a write into a destination field of its own (encoding/pem's
+// lineBreaker), unless that destination cannot fail or keeps the error.
+// A Write that begins with a range loop each iteration of which first
+// calls a guarded method of the type is guarded too (image/gif's
+// blockWriter), and the kept error field may be set through a method
+// called on a field on the way to it.
+//
+// Where a local table writer's values go is also changed by its Reset(w)
+// (bufio.Writer, gzip.Writer): a Reset that is a statement of a block
+// holding the later use, with every mention of the writer in the function
+// a direct method call outside closures, gives it w's destination traits.
 package knowledge
 
 // Trait is one thing known about a writer.

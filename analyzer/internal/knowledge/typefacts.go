@@ -23,6 +23,9 @@ type TypeFact struct {
 	// writer that every data-committing call of its methods writes to
 	// ("w.W" for textproto's dotWriter): its errors stay in that writer.
 	Via string
+	// Err is the path of the error field a Sticky type keeps its first
+	// error in ("e.err" for image/gif's blockWriter).
+	Err string
 }
 
 // AFact marks TypeFact as an analysis fact.
@@ -44,10 +47,13 @@ func (f *TypeFact) String() string {
 	if f.Via != "" {
 		parts = append(parts, "via "+f.Via)
 	}
+	if f.Err != "" {
+		parts = append(parts, "err "+f.Err)
+	}
 	return "writer " + strings.Join(parts, " ")
 }
 
-func (f *TypeFact) empty() bool { return f.Add == 0 && f.Drop == 0 && f.Via == "" }
+func (f *TypeFact) empty() bool { return f.Add == 0 && f.Drop == 0 && f.Via == "" && f.Err == "" }
 
 // FlushesSelf is the fact that a method of a writer type ends by
 // returning the result of the type's own Flush (webdav's xml
@@ -122,9 +128,18 @@ func (p *Package) StickyVia(t types.Type) *types.Var {
 	if f == nil || f.Via == "" {
 		return nil
 	}
+	return fieldAt(t, f.Via)
+}
+
+// fieldAt returns the field a path of field names leads to from t.
+func fieldAt(t types.Type, path string) *types.Var {
 	var field *types.Var
-	for _, name := range strings.Split(f.Via, ".") {
-		obj, _, _ := types.LookupFieldOrMethod(t, true, named(t).Obj().Pkg(), name)
+	for _, name := range strings.Split(path, ".") {
+		n := named(t)
+		if n == nil {
+			return nil
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, n.Obj().Pkg(), name)
 		v, ok := obj.(*types.Var)
 		if !ok || !v.IsField() {
 			return nil // the path does not resolve: a changed type
@@ -134,14 +149,28 @@ func (p *Package) StickyVia(t types.Type) *types.Var {
 	return field
 }
 
+// StickyErr returns the error field that the sticky type t keeps its
+// first error in, or nil.
+func (p *Package) StickyErr(t types.Type) *types.Var {
+	f := p.TypeFactOf(t)
+	if f == nil || f.Err == "" {
+		return nil
+	}
+	return fieldAt(t, f.Err)
+}
+
 // learnTypes learns the TypeFacts of the package's named types from the
 // bodies of their methods, and the FlushesSelf facts of their methods,
 // and exports them.
 func (p *Package) learnTypes(decls []*ast.FuncDecl) {
 	byType := make(map[*types.TypeName][]*ast.FuncDecl)
+	declOf := make(map[*types.Func]*ast.FuncDecl)
 	for _, d := range decls {
 		if tn := recvTypeName(p.info, d); tn != nil {
 			byType[tn] = append(byType[tn], d)
+			if fn, ok := p.info.Defs[d.Name].(*types.Func); ok {
+				declOf[fn] = d
+			}
 		}
 	}
 	names := make([]*types.TypeName, 0, len(byType))
@@ -150,7 +179,7 @@ func (p *Package) learnTypes(decls []*ast.FuncDecl) {
 	}
 	sort.Slice(names, func(i, j int) bool { return names[i].Pos() < names[j].Pos() })
 	for _, tn := range names {
-		m := &methods{p: p, tn: tn, decls: byType[tn]}
+		m := &methods{p: p, tn: tn, decls: byType[tn], declOf: declOf}
 		if f := m.fact(); !f.empty() {
 			p.typeFacts[tn] = f
 		}
@@ -183,9 +212,10 @@ func recvTypeName(info *types.Info, d *ast.FuncDecl) *types.TypeName {
 
 // methods are the method declarations of one named type of the package.
 type methods struct {
-	p     *Package
-	tn    *types.TypeName
-	decls []*ast.FuncDecl
+	p      *Package
+	tn     *types.TypeName
+	decls  []*ast.FuncDecl
+	declOf map[*types.Func]*ast.FuncDecl // every method declared in the package
 }
 
 // decl returns the declaration of the method of that name declared on
@@ -213,8 +243,9 @@ func (m *methods) fact() *TypeFact {
 	if m.infallible(t, closeFn, flushFn) {
 		f.Add |= Infallible
 	}
-	if m.sticky(t) {
+	if c := m.sticky(t); c != "" {
 		f.Add |= Sticky
+		f.Err = c
 	}
 	f.Via = m.via(t)
 	return f

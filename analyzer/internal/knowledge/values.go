@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -30,8 +31,12 @@ const Written Trait = 1 << 15
 type Resolver struct {
 	info    *types.Info
 	pkg     *Package
-	assigns map[*types.Var][]ast.Expr // values assigned to each local; nil: unknown
-	written map[*types.Var]bool       // locals written to in the function
+	assigns map[*types.Var][]ast.Expr      // values assigned to each local; nil: unknown
+	lastOf  map[*types.Var][]ast.Expr      // calls whose last result (their error) a local is assigned: _, err = w.Write(p)
+	written map[*types.Var]bool            // locals written to in the function
+	resets  map[*types.Var][]*ast.CallExpr // v.Reset(w) calls switching a local table writer's destination
+	fn      inspector.Cursor               // the function in the inspector, when hasFn
+	hasFn   bool
 }
 
 // newResolver indexes the assignments and writes of body.
@@ -43,6 +48,7 @@ func newResolver(info *types.Info, pkg *Package, body ast.Node) *Resolver {
 		written: make(map[*types.Var]bool),
 	}
 	if cur, ok := pkg.funcs[body]; ok {
+		r.fn, r.hasFn = cur, true
 		for c := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)) {
 			r.index(c.Node()) // the inspector's walk skips what holds none of them
 		}
@@ -69,6 +75,7 @@ func (r *Resolver) index(n ast.Node) {
 	case *ast.RangeStmt:
 		r.indexAssign([]ast.Expr{n.Key, n.Value}, nil)
 	case *ast.CallExpr:
+		r.noteReset(n)
 		if !mentions(n, isIdent) {
 			return // no receiver or argument names a variable: decided without types
 		}
@@ -94,6 +101,12 @@ func (r *Resolver) indexAssign(lhs, rhs []ast.Expr) {
 			src = rhs[0] // f, err := os.Create(...): the first result
 		}
 		r.assigns[v] = append(r.assigns[v], src)
+		if len(rhs) == 1 && len(lhs) > 1 && i == len(lhs)-1 {
+			if r.lastOf == nil {
+				r.lastOf = make(map[*types.Var][]ast.Expr) // made on first use: most functions need none
+			}
+			r.lastOf[v] = append(r.lastOf[v], rhs[0])
+		}
 	}
 }
 
@@ -161,7 +174,12 @@ func (r *Resolver) classifyIdent(id *ast.Ident, v Value, depth int) Value {
 	if r.written[lv] {
 		v.Traits |= Written
 	}
-	return merge(v, r.classifyOrigins(r.assigns[lv], depth))
+	v = merge(v, r.classifyOrigins(r.assigns[lv], depth))
+	if dest := r.resetBefore(lv, id); dest != nil {
+		d := r.classify(dest, depth+1) // bw.Reset(&hook) before: bw now writes to the hook alone
+		v.Traits = v.Traits&^inherited | d.Traits&inherited
+	}
+	return v
 }
 
 // classifyOrigins combines what every value assigned to a variable says:

@@ -1,0 +1,111 @@
+package knowledge
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// resetsDest reports whether fn is the Reset(w) method of a table writer
+// type, which switches the writer to the destination w (bufio.Writer,
+// gzip.Writer): what the writer wrote to before no longer matters.
+func resetsDest(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "Reset" {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || TypeRow(sig.Recv().Type()) == nil {
+		return false // not a method of a table type
+	}
+	return sig.Params().Len() == 1 && IsWriterParam(sig.Params().At(0).Type())
+}
+
+// noteReset records call when it is v.Reset(w) on a local table writer v.
+func (r *Resolver) noteReset(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Reset" || len(call.Args) != 1 {
+		return // the common case, decided without types
+	}
+	fn, _ := r.info.ObjectOf(sel.Sel).(*types.Func)
+	if v := localVar(r.info, sel.X); v != nil && resetsDest(fn) {
+		if r.resets == nil {
+			r.resets = make(map[*types.Var][]*ast.CallExpr) // made on first use: most functions need none
+		}
+		r.resets[v] = append(r.resets[v], call)
+	}
+}
+
+// resetBefore returns the destination that the last v.Reset(w) before
+// use gave v, when that Reset is a statement of a block one of whose
+// later statements holds use (so it ran before use), and nothing else
+// can have changed v's destination in between: every mention of v in
+// the function is the receiver of a direct method call outside any
+// function literal, and no other Reset of v lies between them.
+// Otherwise it returns nil.
+func (r *Resolver) resetBefore(v *types.Var, use *ast.Ident) ast.Expr {
+	calls := r.resets[v]
+	if len(calls) == 0 || !r.hasFn || !r.onlyCalledOn(v) {
+		return nil
+	}
+	useCur, ok := r.fn.FindNode(use)
+	if !ok {
+		return nil
+	}
+	var last *ast.CallExpr
+	for _, call := range calls {
+		if call.Pos() < use.Pos() && (last == nil || call.Pos() > last.Pos()) {
+			last = call
+		}
+	}
+	if last == nil {
+		return nil // no Reset before the use
+	}
+	callCur, ok := r.fn.FindNode(last)
+	if !ok || !precedesInBlock(callCur.Parent(), useCur) {
+		return nil
+	}
+	return last.Args[0]
+}
+
+// precedesInBlock reports whether stmt is a statement of a block (or
+// case clause) that also holds, in a later statement, the node at use.
+func precedesInBlock(stmt, use inspector.Cursor) bool {
+	if _, ok := stmt.Node().(*ast.ExprStmt); !ok {
+		return false // the Reset is part of a larger statement
+	}
+	block := stmt.Parent()
+	switch block.Node().(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+	default:
+		return false
+	}
+	for c := use; c.Node() != nil; c = c.Parent() {
+		if c.Parent() == block {
+			return c.Node().Pos() > stmt.Node().End()
+		}
+	}
+	return false
+}
+
+// onlyCalledOn reports whether every use of v in the function is the
+// receiver of a direct method call (v.M(...)) outside function literals:
+// then only its own methods, in the function's order, change it.
+func (r *Resolver) onlyCalledOn(v *types.Var) bool {
+	for c := range r.fn.Preorder((*ast.Ident)(nil)) {
+		if r.info.Uses[c.Node().(*ast.Ident)] != v {
+			continue // not v, or its declaration
+		}
+		if c.ParentEdgeKind() != edge.SelectorExpr_X || c.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
+			return false // passed, assigned, captured as a method value
+		}
+		for lit := range c.Enclosing((*ast.FuncLit)(nil)) {
+			if lit.Node() != r.fn.Node() {
+				return false // used in a closure, which may run at any time
+			}
+			break // the innermost literal is the function itself
+		}
+	}
+	return true
+}
