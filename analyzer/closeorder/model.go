@@ -113,7 +113,7 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 	assigns, hijacks := c.collectAssigns(fn)
 	fields := c.fieldCandidates(calls)
 	m := &model{
-		r:     c.pkg.NewResolver(fn.Node()),
+		r:     c.pkg.Resolver(fn.Node()),
 		fn:    fn,
 		ids:   make(map[ref]int),
 		vars:  make(map[*types.Var]int),

@@ -144,7 +144,7 @@ func (c *checker) writersOf(fn inspector.Cursor, body *ast.BlockStmt) []*writer 
 				continue // not made here, or no methods: not a writer this function owns
 			}
 			if r == nil {
-				r = c.pkg.NewResolver(fn.Node())
+				r = c.pkg.Resolver(fn.Node())
 			}
 			if w := c.classify(v, id, cur.Node(), r); w != nil {
 				ws = append(ws, w)
