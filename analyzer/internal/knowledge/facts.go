@@ -265,7 +265,7 @@ func (p *Package) committedByCall(r *Resolver, e ast.Expr) (Commit, string, bool
 	}
 	c, ok := p.CommitOf(call)
 	if !ok {
-		return Commit{}, "", false
+		return p.committedByJoin(r, call) // errors.Join(zw.Close(), f.Close())
 	}
 	lost, ok := p.Matters(r, c)
 	return c, lost, ok
