@@ -41,6 +41,7 @@ type checker struct {
 	cfgs      *ctrlflow.CFGs
 	root      inspector.Cursor
 	kept      map[*types.Var]bool                // see keptFields
+	finished  map[*types.Var]bool                // see finishedFields
 	helpers   map[*types.Func]bool               // see failureHelper
 	uses      map[*types.Func][]inspector.Cursor // see callsOf
 }
@@ -78,7 +79,8 @@ const (
 
 func (c *checker) checkCall(cur inspector.Cursor) {
 	call := cur.Node().(*ast.CallExpr)
-	f, stmt := c.formOf(cur, call)
+	carrier := c.joinCarrier(cur)
+	f, stmt := c.formOf(carrier, carrier.Node().(*ast.CallExpr))
 	if f == kept {
 		return // the result is used: not a discard
 	}
@@ -103,21 +105,36 @@ func (c *checker) checkCall(cur inspector.Cursor) {
 	case emptyIf:
 		verb = "is checked but nothing is done about it"
 	case assigned:
-		if verb = c.deadVerb(stmt, call); verb == "" {
+		if verb = c.deadVerb(stmt, carrier.Node().(*ast.CallExpr), call); verb == "" {
 			return // the assigned error is read
 		}
 	}
 	if c.excused(stmt, f, commit, r) {
 		return
 	}
-	c.reportDiscard(stmt, f, commit, verb, stake)
+	c.reportDiscard(stmt, f, commit, verb, stake, carrier == cur)
 }
 
-// deadVerb says how the error assigned by stmt is lost, or "" when some
-// path reads it.
-func (c *checker) deadVerb(stmt inspector.Cursor, call *ast.CallExpr) string {
+// joinCarrier returns the errors.Join call whose result carries the
+// error of the call at cur (errors.Join(zw.Close(), f.Close())), the
+// outermost of nested joins, or cur itself.
+func (c *checker) joinCarrier(cur inspector.Cursor) inspector.Cursor {
+	for cur.ParentEdgeKind() == edge.CallExpr_Args {
+		parent := cur.Parent()
+		if knowledge.JoinedErrors(c.pass.TypesInfo, parent.Node().(*ast.CallExpr)) == nil {
+			break // an argument of another call: that call uses the result
+		}
+		cur = parent
+	}
+	return cur
+}
+
+// deadVerb says how the error of call, assigned by stmt as the result of
+// carrier (call itself, or an errors.Join around it), is lost, or ""
+// when some path reads it.
+func (c *checker) deadVerb(stmt inspector.Cursor, carrier, call *ast.CallExpr) string {
 	as := stmt.Node().(*ast.AssignStmt)
-	lhs := errorLHS(as, call)
+	lhs := errorLHS(as, carrier)
 	v := localVar(c.pass.TypesInfo, lhs)
 	var witnesses []*types.Var
 	for _, l := range as.Lhs {
@@ -125,11 +142,15 @@ func (c *checker) deadVerb(stmt inspector.Cursor, call *ast.CallExpr) string {
 			witnesses = append(witnesses, w)
 		}
 	}
+	how := "is assigned to "
+	if carrier != call {
+		how = "is joined into "
+	}
 	switch c.deadError(stmt, v, witnesses) {
 	case overwritten:
-		return "is assigned to " + v.Name() + " and overwritten before it is read"
+		return how + v.Name() + " and overwritten before it is read"
 	case dies:
-		return "is assigned to " + v.Name() + " and never read"
+		return how + v.Name() + " and never read"
 	}
 	return ""
 }
@@ -236,12 +257,16 @@ func (c *checker) resolver(cur inspector.Cursor) *knowledge.Resolver {
 	return r
 }
 
-func (c *checker) reportDiscard(stmt inspector.Cursor, f form, commit knowledge.Commit, verb, stake string) {
+// reportDiscard reports the discard; a fix is offered only for a call
+// that is not joined with others (the fix would drop the join).
+func (c *checker) reportDiscard(stmt inspector.Cursor, f form, commit knowledge.Commit, verb, stake string, alone bool) {
 	call := commit.Call
 	msg := fmt.Sprintf("error from %s%s %s%s; %s",
 		refs.Callee(c.pass.TypesInfo, commit.Call), targetName(c.pass.TypesInfo, commit), verb, c.where(stmt, f, commit), stake)
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
-	d.SuggestedFixes = c.fixes(stmt, f, commit)
+	if alone {
+		d.SuggestedFixes = c.fixes(stmt, f, commit)
+	}
 	c.report.Report(d)
 }
 

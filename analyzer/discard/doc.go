@@ -18,7 +18,9 @@
 //   - ignored as a statement, deferred (defer gz.Close()), or run with go;
 //   - checked into nothing: if err := bw.Flush(); err != nil {};
 //   - never read at all: (*csv.Writer).Flush has no result, and its error
-//     must be read with Error() after it.
+//     must be read with Error() after it;
+//   - joined by errors.Join into a result lost in one of these ways: err
+//     := errors.Join(zw.Close(), f.Close()) overwritten before it is read.
 //
 // The message names the callee and the writer, says when the discard is
 // on a shutdown path (deferred, in a Close, Shutdown or Stop method, just
@@ -38,8 +40,9 @@
 // structure: a value built by a constructor that takes an io.Writer and
 // returns a type with Close() error or Flush() error (zstd, snappy, lz4,
 // pgzip), and a type with Write and Flush() error. A Flush or Close
-// method that returns the result of such a call is itself one, across
-// packages: func (c *Conn) Flush() error { return c.bw.Flush() }.
+// method that returns the result of such a call, or an errors.Join of
+// it, is itself one, across packages: func (c *Conn) Flush() error {
+// return c.bw.Flush() }.
 //
 // Before:
 //
@@ -105,6 +108,18 @@
 // writer's final call is checked later (tw.Flush() then return
 // b.Flush()), nor, off a shutdown path, when every write of its type goes
 // to a sticky field the package checks.
+//
+// A discarded Write or Flush of a sticky writer held in a field is not
+// reported when the package checks that field's calls elsewhere, which
+// return the error again (a Flush to cut latency, then a checked Flush);
+// for a Flush in a function that returns an error, that must be a
+// checked Flush, Close or Error, since a later Write returns the error
+// only with the next message, after this one was reported sent. It is
+// reported when the function assigned the error itself and loses it, or
+// closes the writer's destination after it (c.bw.Flush(); return
+// c.conn.Close()): no later call returns the error. A file closed and
+// then removed (by f.Name() or the path it was created with), or a writer
+// over it, keeps nothing; removing another file excuses nothing.
 //
 // A discard on a path that already reports failure is not a truncation:
 // inside if err != nil { ...; return ..., err }, before a panic, os.Exit

@@ -6,20 +6,19 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
 	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
 )
 
 // excused reports whether a discard is not a truncation: it is on a path
-// that already reports failure (or never returns); the file is removed
-// right after; a later checked call returns a sticky writer's error
+// that already reports failure (or never returns); the file it writes is
+// removed right after; a later checked call returns a sticky writer's error
 // again; it is in a helper called only on failing paths; or it is a
 // deferred safety net behind a checked call that finishes the same
 // writer, or runs only on exits that report failure.
 func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit, r *knowledge.Resolver) bool {
-	if c.removedAfter(stmt) {
+	if c.removedAfter(stmt, commit, r) {
 		return true
 	}
 	if c.failureHelper(stmt, f) {
@@ -32,7 +31,7 @@ func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit
 	if f == spawned {
 		return false // nothing orders a goroutine's call before a later check
 	}
-	if c.stickyResurfaces(stmt, commit, r) || c.stickyBeneath(stmt, commit, r) {
+	if c.stickyResurfaces(stmt, f, commit, r) || c.stickyBeneath(stmt, commit, r) {
 		return true
 	}
 	if c.paths.Failing(stmt) {
@@ -41,37 +40,11 @@ func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit
 	return c.failsAfter(stmt)
 }
 
-// removedAfter reports whether a statement after stmt in its block
-// removes a file: a temporary file closed and removed keeps nothing.
-func (c *checker) removedAfter(stmt inspector.Cursor) bool {
-	for next, ok := stmt.NextSibling(); ok; next, ok = next.NextSibling() {
-		found := false
-		ast.Inspect(next.Node(), func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && c.isRemove(call) {
-				found = true
-			}
-			return !found
-		})
-		if found {
-			return true
-		}
-	}
-	return false
-}
-
-func (c *checker) isRemove(call *ast.CallExpr) bool {
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "os" {
-		return false
-	}
-	return fn.Name() == "Remove" || fn.Name() == "RemoveAll"
-}
-
 // stickyResurfaces reports whether a discarded write or flush of a
 // sticky writer has its error returned again by a checked call: later in
 // the function, in a method of the writer's own type, or (for a field)
-// anywhere in the package.
-func (c *checker) stickyResurfaces(stmt inspector.Cursor, commit knowledge.Commit, r *knowledge.Resolver) bool {
+// elsewhere in the package (see fieldResurfaces).
+func (c *checker) stickyResurfaces(stmt inspector.Cursor, f form, commit knowledge.Commit, r *knowledge.Resolver) bool {
 	if commit.Target == nil || commit.Op == knowledge.OpClose || commit.Op == knowledge.OpCopy {
 		return false // Close is the last call; a copy's read error is not sticky
 	}
@@ -86,8 +59,7 @@ func (c *checker) stickyResurfaces(stmt inspector.Cursor, commit knowledge.Commi
 		return true
 	}
 	if sel, ok := ast.Unparen(commit.Target).(*ast.SelectorExpr); ok {
-		v, _ := c.pass.TypesInfo.ObjectOf(sel.Sel).(*types.Var)
-		return v != nil && c.keptFields()[v]
+		return c.fieldResurfaces(stmt, f, commit, sel)
 	}
 	return false
 }
@@ -134,12 +106,14 @@ func (c *checker) keptLater(stmt inspector.Cursor, commit knowledge.Commit) bool
 var stickyMethods = []string{"Flush", "Close", "Error", "Write", "WriteString"}
 
 // keptFields returns the struct fields holding writers on which the
-// package makes a call whose result it uses; computed once per pass.
+// package makes a call whose result it uses; computed once per pass,
+// with finishedFields.
 func (c *checker) keptFields() map[*types.Var]bool {
 	if c.kept != nil {
 		return c.kept
 	}
 	c.kept = make(map[*types.Var]bool)
+	c.finished = make(map[*types.Var]bool)
 	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -153,6 +127,7 @@ func (c *checker) keptFields() map[*types.Var]bool {
 		if v, ok := c.pass.TypesInfo.ObjectOf(field.Sel).(*types.Var); ok && v.IsField() {
 			if f, _ := c.formOf(cur, call); f.usesResult() {
 				c.kept[v] = true
+				c.finished[v] = c.finished[v] || sel.Sel.Name != "Write" && sel.Sel.Name != "WriteString"
 			}
 		}
 	}

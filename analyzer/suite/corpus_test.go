@@ -38,7 +38,7 @@ var corpusFloors = []corpusFloor{
 	{"first", "closeorder", 45, 0},
 	{"second", "unflushed", 42, 0},
 	{"second", "closeorder", 50, 0},
-	{"third", "discard", 48, 0},
+	{"third", "discard", 54, 0},
 }
 
 type label struct {
