@@ -290,7 +290,7 @@ func (p *Package) committedByCall(r *Resolver, e ast.Expr, self *types.Var) (Com
 	}
 	c, ok := p.CommitOf(call)
 	if !ok {
-		return p.committedByJoin(r, call) // errors.Join(zw.Close(), f.Close())
+		return p.committedByJoin(r, call, self) // errors.Join(zw.Close(), f.Close())
 	}
 	if lost, ok := p.Matters(r, c); ok {
 		return c, lost, true

@@ -27,7 +27,7 @@ func JoinedErrors(info *types.Info, call *ast.CallExpr) []ast.Expr {
 // or through a variable assigned such a call: returning the join returns
 // that result. A variable is not followed into a join it is assigned
 // (err = errors.Join(err, f.Close()) would lead back to itself).
-func (p *Package) committedByJoin(r *Resolver, call *ast.CallExpr) (Commit, string, bool) {
+func (p *Package) committedByJoin(r *Resolver, call *ast.CallExpr, self *types.Var) (Commit, string, bool) {
 	for _, arg := range JoinedErrors(p.info, call) {
 		if v := localVar(p.info, arg); v != nil {
 			for _, src := range r.assigns[v] {
@@ -35,7 +35,7 @@ func (p *Package) committedByJoin(r *Resolver, call *ast.CallExpr) (Commit, stri
 					return c, lost, true
 				}
 			}
-		} else if c, lost, ok := p.committedByCall(r, arg); ok {
+		} else if c, lost, ok := p.committedByCall(r, arg, self); ok {
 			return c, lost, true
 		}
 	}
