@@ -33,28 +33,26 @@ var Analyzer = &analysis.Analyzer{
 
 // checker holds what one pass needs.
 type checker struct {
-	pass      *analysis.Pass
-	pkg       *knowledge.Package
-	paths     *paths.Checker
-	report    *suppress.Reporter
-	resolvers map[ast.Node]*knowledge.Resolver
-	cfgs      *ctrlflow.CFGs
-	root      inspector.Cursor
-	kept      map[*types.Var]bool                // see keptFields
-	finished  map[*types.Var]bool                // see finishedFields
-	helpers   map[*types.Func]bool               // see failureHelper
-	uses      map[*types.Func][]inspector.Cursor // see callsOf
+	pass     *analysis.Pass
+	pkg      *knowledge.Package
+	paths    *paths.Checker
+	report   *suppress.Reporter
+	cfgs     *ctrlflow.CFGs
+	root     inspector.Cursor
+	kept     map[*types.Var]bool                // see keptFields
+	finished map[*types.Var]bool                // see finishedFields
+	helpers  map[*types.Func]bool               // see failureHelper
+	uses     map[*types.Func][]inspector.Cursor // see callsOf
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	c := &checker{
-		pass:      pass,
-		pkg:       pass.ResultOf[knowledge.Analyzer].(*knowledge.Package),
-		paths:     &paths.Checker{Info: pass.TypesInfo, NoReturn: cfgs.NoReturn},
-		report:    suppress.New(pass),
-		resolvers: make(map[ast.Node]*knowledge.Resolver),
-		cfgs:      cfgs,
+		pass:   pass,
+		pkg:    pass.ResultOf[knowledge.Analyzer].(*knowledge.Package),
+		paths:  &paths.Checker{Info: pass.TypesInfo, NoReturn: cfgs.NoReturn},
+		report: suppress.New(pass),
+		cfgs:   cfgs,
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.root = ins.Root()
@@ -249,12 +247,7 @@ func (c *checker) resolver(cur inspector.Cursor) *knowledge.Resolver {
 	if outer == nil {
 		return nil
 	}
-	r := c.resolvers[outer]
-	if r == nil {
-		r = c.pkg.NewResolver(outer)
-		c.resolvers[outer] = r
-	}
-	return r
+	return c.pkg.Resolver(outer) // shared with the other checks
 }
 
 // reportDiscard reports the discard; a fix is offered only for a call

@@ -107,7 +107,9 @@
 // Close whose error stays in a sticky writer below is not lost when that
 // writer's final call is checked later (tw.Flush() then return
 // b.Flush()), nor, off a shutdown path, when every write of its type goes
-// to a sticky field the package checks.
+// to a sticky field the package checks, or to a writer that keeps its
+// first error in a field the package returns (image/gif's encoder).
+// bw.Reset(w) on a standard-library writer gives it w's destination.
 //
 // A discarded Write or Flush of a sticky writer held in a field is not
 // reported when the package checks that field's calls elsewhere, which
