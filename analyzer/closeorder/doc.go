@@ -122,7 +122,8 @@
 //     bytes), or with a positive timeout;
 //   - test code: a function that takes a testing.TB (*testing.T,
 //     *testing.B, *testing.F) and returns nothing, or such a closure
-//     inside one, where a lost byte fails the test.
+//     inside one, where a lost byte fails the test, and examples in
+//     _test.go files, whose output go test compares.
 //
 // A function literal starts from the state of the variables it captures
 // where it is made (a deferred one: at the exits of the function that

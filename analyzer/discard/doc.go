@@ -146,7 +146,8 @@
 // flushed for its owner, who may read Error(). Test code: a function
 // that takes a testing.TB (*testing.T, *testing.B, *testing.F) and
 // returns nothing, or such a closure inside one, where a lost byte fails
-// the test rather than reporting success; a test helper that returns a
+// the test rather than reporting success, and examples in _test.go
+// files, whose output go test compares; a test helper that returns a
 // value (the name of the file it wrote) is judged like any function.
 //
 // Silence one finding with a reason: //lint:ignore flushcheck/discard

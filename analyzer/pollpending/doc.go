@@ -162,7 +162,8 @@
 //     or through an interface;
 //   - test code: a function that takes a testing.TB (*testing.T,
 //     *testing.B, *testing.F) and returns nothing, or such a closure
-//     inside one, where a lost byte fails the test.
+//     inside one, where a lost byte fails the test, and examples in
+//     _test.go files, whose output go test compares.
 //
 // Datagram sockets and TUN devices never split a write, but pollpending
 // cannot tell their descriptors from stream sockets; silence such a

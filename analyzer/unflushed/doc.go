@@ -74,5 +74,6 @@
 // that does happen later (reported by the closeorder check). Test code:
 // a function that takes a testing.TB (*testing.T, *testing.B, *testing.F)
 // and returns nothing, or such a closure inside one, where a lost byte
-// fails the test.
+// fails the test, and examples in _test.go files, whose output go test
+// compares.
 package unflushed

@@ -3,7 +3,8 @@
 // (standalone, go vet, go fix, golangci-lint): diagnostics in generated
 // files are dropped, and so are diagnostics in test code (a function
 // that takes a testing.TB and returns nothing, or such a closure inside
-// one, where a lost byte fails the test and reports no success) and
+// one, where a lost byte fails the test and reports no success, and
+// examples in _test.go files, whose output go test compares) and
 // diagnostics silenced by a directive that gives a reason.
 //
 // The directives, each honored only with a reason:

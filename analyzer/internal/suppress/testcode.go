@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -15,7 +17,9 @@ import (
 // the testing.TB: a lost byte fails the test (its peer checks what
 // arrives) and is never a success reported to a user. A test helper that
 // returns a value (the name of the file it wrote) reports that value as
-// good, and is judged like any function.
+// good, and is judged like any function. An example in a _test.go file
+// (func ExampleX() with no parameters and results) is test code too: go
+// test compares what it prints with its Output comment.
 func (r *Reporter) inTestCode(f *ast.File, pos token.Pos) bool {
 	if f == nil || r.pass.TypesInfo == nil {
 		return false // no syntax or no types: nothing to judge by
@@ -27,6 +31,9 @@ func (r *Reporter) inTestCode(f *ast.File, pos token.Pos) bool {
 		var typ *ast.FuncType
 		switch fn := n.(type) {
 		case *ast.FuncDecl:
+			if r.isExample(fn) {
+				return true
+			}
 			recv, typ = fn.Recv, fn.Type
 		case *ast.FuncLit:
 			typ = fn.Type
@@ -77,4 +84,20 @@ func implementsTB(t types.Type) bool {
 		return ok && types.Implements(t, iface)
 	}
 	return false
+}
+
+// isExample reports whether fn is an example as go test finds them: a
+// function of a _test.go file named Example, ExampleF, ExampleT_M or
+// Example_suffix (what follows "Example" does not start with a lower-case
+// letter), with no receiver, parameters or results.
+func (r *Reporter) isExample(fn *ast.FuncDecl) bool {
+	rest, ok := strings.CutPrefix(fn.Name.Name, "Example")
+	if !ok || fn.Recv != nil || fn.Type.Params.NumFields() > 0 || fn.Type.Results.NumFields() > 0 {
+		return false // not named like an example, or not its signature
+	}
+	if rest != "" && unicode.IsLower([]rune(rest)[0]) {
+		return false // Examplefoo is an ordinary function
+	}
+	tf := r.pass.Fset.File(fn.Pos())
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
 }
