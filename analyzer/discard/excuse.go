@@ -142,7 +142,7 @@ func (c *checker) reaches(from, to inspector.Cursor) bool {
 	if g == nil {
 		return true // no graph: assume it does
 	}
-	start, i := locate(g, from.Node())
+	start, i := paths.Locate(g, from.Node())
 	if start == nil {
 		return true
 	}
@@ -165,16 +165,4 @@ func (c *checker) reaches(from, to inspector.Cursor) bool {
 		return false
 	}
 	return walk(start, i+1)
-}
-
-// locate returns the block holding node n and its index there.
-func locate(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
-	for _, b := range g.Blocks {
-		for i, m := range b.Nodes {
-			if m == n {
-				return b, i
-			}
-		}
-	}
-	return nil, 0
 }

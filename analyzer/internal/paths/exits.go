@@ -18,7 +18,7 @@ import (
 // forever. Unlike Failing it follows loops and branch statements, so it
 // also holds when no return can be reached at all.
 func (c *Checker) FailsFrom(fn inspector.Cursor, g *cfg.CFG, n ast.Node, known map[types.Object]bool) bool {
-	b, i := locate(g, n)
+	b, i := Locate(g, n)
 	if b == nil {
 		return false // n is not a node of g: nothing to follow
 	}
@@ -35,7 +35,7 @@ func (c *Checker) FailsFrom(fn inspector.Cursor, g *cfg.CFG, n ast.Node, known m
 // Recurs reports whether node n of g can run again after it runs: it
 // lies in a loop.
 func Recurs(g *cfg.CFG, n ast.Node) bool {
-	b, _ := locate(g, n)
+	b, _ := Locate(g, n)
 	if b == nil {
 		return true // unknown: assume the worst
 	}
@@ -55,8 +55,9 @@ func Recurs(g *cfg.CFG, n ast.Node) bool {
 	return false
 }
 
-// locate returns the block holding node n and its index there.
-func locate(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
+// Locate returns the block of g holding node n and its index there
+// (nil when n is not a node of g).
+func Locate(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
 	for _, b := range g.Blocks {
 		for i, m := range b.Nodes {
 			if m == n {

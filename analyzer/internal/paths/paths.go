@@ -6,7 +6,6 @@ package paths
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -162,12 +161,10 @@ func (c *Checker) nonNilVar(v *types.Var, guards map[types.Object]bool) verdict 
 // an enclosing if.
 func (c *Checker) nonNil(e ast.Expr, guards map[types.Object]bool) bool {
 	e = ast.Unparen(e)
+	if c.constructed(e) {
+		return true // &T{...}, T{...}, errors.New(...)
+	}
 	switch e := e.(type) {
-	case *ast.CompositeLit:
-		return true
-	case *ast.UnaryExpr:
-		_, lit := ast.Unparen(e.X).(*ast.CompositeLit)
-		return e.Op == token.AND && lit
 	case *ast.Ident, *ast.SelectorExpr:
 		obj := c.objectOf(e)
 		if obj == nil {
@@ -179,7 +176,7 @@ func (c *Checker) nonNil(e ast.Expr, guards map[types.Object]bool) bool {
 		v, ok := obj.(*types.Var)
 		return ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() // a sentinel
 	case *ast.CallExpr:
-		return c.constructsError(e) || c.mentionsGuarded(e, guards)
+		return c.mentionsGuarded(e, guards)
 	}
 	return false
 }
