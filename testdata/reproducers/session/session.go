@@ -28,7 +28,7 @@ func (s *SessionBad) Say(line string) error {
 // the goodbye lines still in the buffer never leave.
 func (s *SessionBad) End() error {
 	err := s.conn.Close()
-	s.bw.Flush() // want closeorder
+	s.bw.Flush() // want closeorder discard
 	return err
 }
 
