@@ -128,7 +128,9 @@
 // or log.Fatal, or before a return of a constructed error. Paths are
 // followed past branches, breaks and loops, knowing an error non-nil
 // after err != nil or err == ErrX, ErrX a package-level error built by
-// errors.New, fmt.Errorf or a composite literal. A discard from which no
+// errors.New, fmt.Errorf or a composite literal; ctx.Err() is non-nil in
+// the select case that received from ctx.Done() and under if ctx.Err()
+// != nil. A discard from which no
 // path returns (the function hangs or exits) reports no success either,
 // unless it lies in a loop that writes on after it. An error assigned to
 // a variable is lost only on a path that then reports success: if errf

@@ -146,7 +146,7 @@ func (s *walk) exit(st state, ret *ast.ReturnStmt) {
 		s.endOfBody()
 		return
 	}
-	if s.c.paths.ReturnFails(cur, ret) && !s.answerLost(ret) || s.c.paths.ReturnsVar(ret, st.nonNil) || s.c.returnsDoneErr(cur, ret) {
+	if s.c.paths.ReturnFails(cur, ret) && !s.answerLost(ret) || s.c.paths.ReturnsVar(ret, st.nonNil) {
 		return // the path reports failure
 	}
 	s.report(ret.Pos(), ret.End(), "before returning")

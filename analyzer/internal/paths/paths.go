@@ -143,8 +143,8 @@ func (c *Checker) verdictWith(cur inspector.Cursor, ret *ast.ReturnStmt, guards 
 	default:
 		return unknown // return f(): whatever f returns
 	}
-	if c.nonNil(last, guards) {
-		return failing
+	if c.nonNil(last, guards) || c.doneErr(cur, last) {
+		return failing // ctx.Err() once ctx is done is non-nil too
 	}
 	return succeeding
 }

@@ -1,4 +1,4 @@
-package unflushed
+package paths
 
 import (
 	"go/ast"
@@ -12,15 +12,13 @@ import (
 	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
-// returnsDoneErr reports whether ret returns ctx.Err() where the context
-// is known to be done, so that the error is non-nil (context.Context:
-// "if Done is closed, Err returns a non-nil error"): in the select case
-// that received from ctx.Done(), or in the body of `if ctx.Err() != nil`.
-func (c *checker) returnsDoneErr(cur inspector.Cursor, ret *ast.ReturnStmt) bool {
-	if len(ret.Results) == 0 {
-		return false
-	}
-	ctx := c.contextCall(ret.Results[len(ret.Results)-1], "Err")
+// doneErr reports whether e, returned at cur, is ctx.Err() where the
+// context is known to be done, so that the error is non-nil
+// (context.Context: "if Done is closed, Err returns a non-nil error"): in
+// the select case that received from ctx.Done(), or in the body of
+// `if ctx.Err() != nil`.
+func (c *Checker) doneErr(cur inspector.Cursor, e ast.Expr) bool {
+	ctx := c.contextCall(e, "Err")
 	if ctx == nil {
 		return false // not ctx.Err()
 	}
@@ -33,7 +31,7 @@ func (c *checker) returnsDoneErr(cur inspector.Cursor, ret *ast.ReturnStmt) bool
 				return true
 			}
 		case *ast.IfStmt:
-			if child.ParentEdgeKind() == edge.IfStmt_Body && c.errNonNil(n.Cond, ctx) {
+			if child.ParentEdgeKind() == edge.IfStmt_Body && c.ctxErrNonNil(n.Cond, ctx) {
 				return true
 			}
 		}
@@ -43,13 +41,13 @@ func (c *checker) returnsDoneErr(cur inspector.Cursor, ret *ast.ReturnStmt) bool
 
 // contextCall returns X for e of the form X.name() where the method is
 // context.Context's.
-func (c *checker) contextCall(e ast.Expr, name string) ast.Expr {
+func (c *Checker) contextCall(e ast.Expr, name string) ast.Expr {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) != 0 {
 		return nil
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	fn, _ := typeutil.Callee(c.Info, call).(*types.Func)
 	if !ok || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" || fn.Name() != name {
 		return nil
 	}
@@ -58,7 +56,7 @@ func (c *checker) contextCall(e ast.Expr, name string) ast.Expr {
 
 // receivesDone reports whether the select case comm is `<-ctx.Done()`,
 // with or without an assignment.
-func (c *checker) receivesDone(comm ast.Stmt, ctx ast.Expr) bool {
+func (c *Checker) receivesDone(comm ast.Stmt, ctx ast.Expr) bool {
 	var e ast.Expr
 	switch s := comm.(type) {
 	case *ast.ExprStmt:
@@ -69,11 +67,11 @@ func (c *checker) receivesDone(comm ast.Stmt, ctx ast.Expr) bool {
 		}
 	}
 	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
-	return ok && u.Op == token.ARROW && refs.Same(c.pass.TypesInfo, c.contextCall(u.X, "Done"), ctx)
+	return ok && u.Op == token.ARROW && refs.Same(c.Info, c.contextCall(u.X, "Done"), ctx)
 }
 
-// errNonNil reports whether cond is `ctx.Err() != nil`.
-func (c *checker) errNonNil(cond ast.Expr, ctx ast.Expr) bool {
+// ctxErrNonNil reports whether cond is `ctx.Err() != nil`.
+func (c *Checker) ctxErrNonNil(cond ast.Expr, ctx ast.Expr) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || b.Op != token.NEQ {
 		return false
@@ -81,5 +79,5 @@ func (c *checker) errNonNil(cond ast.Expr, ctx ast.Expr) bool {
 	if id, ok := ast.Unparen(b.Y).(*ast.Ident); !ok || id.Name != "nil" {
 		return false
 	}
-	return refs.Same(c.pass.TypesInfo, c.contextCall(b.X, "Err"), ctx)
+	return refs.Same(c.Info, c.contextCall(b.X, "Err"), ctx)
 }
