@@ -46,20 +46,8 @@ var (
 // The analyzers are shared globals; this test binary alone changes them.
 func guardSuite() {
 	guardOnce.Do(func() {
-		seen := make(map[*analysis.Analyzer]bool)
-		var visit func(a *analysis.Analyzer)
-		visit = func(a *analysis.Analyzer) {
-			if seen[a] {
-				return
-			}
-			seen[a] = true
-			for _, req := range a.Requires {
-				visit(req)
-			}
+		for _, a := range suite.WithRequired(suite.Analyzers()) {
 			a.Run = guarded(a.Name, a.Run)
-		}
-		for _, a := range suite.Analyzers() {
-			visit(a)
 		}
 	})
 }

@@ -72,3 +72,26 @@ func Markdown(a *analysis.Analyzer) string {
 	b.Write(body)
 	return b.String()
 }
+
+// WithRequired returns the analyzers of as and every analyzer they
+// require, each once, every analyzer after those it requires: the whole
+// graph a driver runs, for front ends that wrap each analyzer's Run.
+func WithRequired(as []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			visit(req)
+		}
+		out = append(out, a)
+	}
+	for _, a := range as {
+		visit(a)
+	}
+	return out
+}

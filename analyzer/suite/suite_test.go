@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/flushcheck/flushcheck/analyzer/suite"
 )
 
@@ -57,6 +59,30 @@ func TestNamesAndDocs(t *testing.T) {
 		}
 		if got, ok := suite.Lookup(a.Name); !ok || got != a {
 			t.Errorf("Lookup(%q) does not find the analyzer", a.Name)
+		}
+	}
+}
+
+func TestWithRequired(t *testing.T) {
+	all := suite.WithRequired(suite.Analyzers())
+	at := make(map[*analysis.Analyzer]int)
+	for i, a := range all {
+		if _, dup := at[a]; dup {
+			t.Errorf("%s listed twice", a.Name)
+		}
+		at[a] = i
+	}
+	for _, a := range all {
+		for _, req := range a.Requires {
+			i, ok := at[req]
+			if !ok || i > at[a] {
+				t.Errorf("%s requires %s, which is missing or listed after it", a.Name, req.Name)
+			}
+		}
+	}
+	for _, a := range suite.Analyzers() {
+		if _, ok := at[a]; !ok {
+			t.Errorf("%s is missing", a.Name)
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/flushcheck/flushcheck/analyzer/suite"
 )
 
 var guardOnce sync.Once
@@ -18,20 +20,8 @@ var guardOnce sync.Once
 // only this command's process changes them, once.
 func guardAnalyzers(analyzers []*analysis.Analyzer) {
 	guardOnce.Do(func() {
-		seen := make(map[*analysis.Analyzer]bool)
-		var visit func(a *analysis.Analyzer)
-		visit = func(a *analysis.Analyzer) {
-			if seen[a] {
-				return
-			}
-			seen[a] = true
-			for _, req := range a.Requires {
-				visit(req)
-			}
+		for _, a := range suite.WithRequired(analyzers) {
 			a.Run = recovering(a.Name, a.Run)
-		}
-		for _, a := range analyzers {
-			visit(a)
 		}
 	})
 }
