@@ -142,17 +142,26 @@ func (t *tester) trueOnAgain(e ast.Expr) (isTrue, tested bool) {
 // succeeded gives it as anything but false. A function whose true means
 // "would block" gives false there.
 func (c *checker) trueMeansDone(s *site, i int) bool {
+	return c.successReturn(s.u, s, func(ret *ast.ReturnStmt, set errSet) bool {
+		return set&errNonNil == 0 && len(ret.Results) > i && !c.isBoolConst(ret.Results[i], false)
+	})
+}
+
+// successReturn reports whether ok holds for some return of u reached
+// from the write at s on a path where the write's error may be nil (set
+// says what is known of it there), before the write runs again.
+func (c *checker) successReturn(u *unit, s *site, ok func(ret *ast.ReturnStmt, set errSet) bool) bool {
 	found := false
-	t := &tester{c: c, u: s.u, err: s.errVar, cnt: s.cntVar}
+	t := &tester{c: c, u: u, err: s.errVar, cnt: s.cntVar}
 	t.walk(s.g, s.node, func(n ast.Node, set errSet) bool {
 		if found || set&errNil == 0 || n == s.node {
 			return true // done, a failed write, or the write again
 		}
-		ret, ok := n.(*ast.ReturnStmt)
-		if !ok {
+		ret, isRet := n.(*ast.ReturnStmt)
+		if !isRet {
 			return false
 		}
-		found = set&errNonNil == 0 && len(ret.Results) > i && !c.isBoolConst(ret.Results[i], false)
+		found = ok(ret, set)
 		return true
 	})
 	return found

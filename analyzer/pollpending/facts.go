@@ -219,25 +219,15 @@ func (c *checker) countReturned(u *unit, s *site) bool {
 	if s.cntVar == nil {
 		return false
 	}
-	found := false
-	t := &tester{c: c, u: u, err: s.errVar, cnt: s.cntVar}
-	t.walk(s.g, s.node, func(n ast.Node, set errSet) bool {
-		if found || set&errNil == 0 || n == s.node {
-			return true // done, a failed write, or the write again
-		}
-		ret, ok := n.(*ast.ReturnStmt)
-		if !ok {
-			return false
-		}
+	return c.successReturn(u, s, func(ret *ast.ReturnStmt, _ errSet) bool {
 		switch len(ret.Results) {
 		case 0:
-			found = u.sig.Results().At(0) == s.cntVar // a bare return of the named count
+			return u.sig.Results().At(0) == s.cntVar // a bare return of the named count
 		case 2:
-			found = c.varOf(ret.Results[0]) == s.cntVar
+			return c.varOf(ret.Results[0]) == s.cntVar
 		}
-		return true
+		return false
 	})
-	return found
 }
 
 // parentOfCall returns the nearest non-parenthesis ancestor of call in u.
