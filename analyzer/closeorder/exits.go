@@ -41,13 +41,7 @@ func (f *flow) normalExit(b *cfg.Block) bool {
 }
 
 func (f *flow) body() inspector.Cursor {
-	var body *ast.BlockStmt
-	switch n := f.unit.Node().(type) {
-	case *ast.FuncDecl:
-		body = n.Body
-	case *ast.FuncLit:
-		body = n.Body
-	}
+	_, body := funcParts(f.unit.Node())
 	if cur, ok := f.unit.FindByPos(body.Pos(), body.End()); ok {
 		return cur
 	}
@@ -78,13 +72,7 @@ func (f *flow) endOfInput(cur inspector.Cursor) bool {
 
 // returnsError reports whether the unit's last result is an error.
 func (f *flow) returnsError() bool {
-	var ft *ast.FuncType
-	switch n := f.unit.Node().(type) {
-	case *ast.FuncDecl:
-		ft = n.Type
-	case *ast.FuncLit:
-		ft = n.Type
-	}
+	ft, _ := funcParts(f.unit.Node())
 	if ft.Results == nil || len(ft.Results.List) == 0 {
 		return false
 	}
@@ -137,4 +125,16 @@ func (c *checker) isReadCall(call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// funcParts returns the type and body of a unit, a function declaration
+// or literal.
+func funcParts(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Type, n.Body
+	case *ast.FuncLit:
+		return n.Type, n.Body
+	}
+	return nil, nil
 }
