@@ -27,6 +27,22 @@ stream_fd() {
 		sort -n | tail -1 | cut -d' ' -f2
 }
 
+# join_resumed rewrites a trace so that every call is on one line: with
+# -f, a call that another thread interrupts is printed as
+# "PID write(5, ..., 1015936 <unfinished ...>" and later
+# "PID <... write resumed>) = 32640", which the patterns below would
+# count without its answer.
+join_resumed() {
+	awk '
+		/ <unfinished \.\.\.>$/ { line = $0; sub(/ <unfinished \.\.\.>$/, "", line); pending[$1] = line; next }
+		/^[0-9]+ +<\.\.\. [a-z0-9_]+ resumed>/ {
+			rest = $0; sub(/^[0-9]+ +<\.\.\. [a-z0-9_]+ resumed> ?/, "", rest)
+			print pending[$1] rest; delete pending[$1]; next
+		}
+		{ print }
+	' "$1" >"$1.joined" && mv "$1.joined" "$1"
+}
+
 # summary prints the calls on descriptor fd from its first write on
 # (the number may have served another socket before), folding runs of
 # identical answers into one line with a count.
@@ -56,6 +72,7 @@ for variant in bad fixed; do
 	trace="$out/$variant.trace"
 	strace -f -qq -o "$trace" -e trace=write,writev,sendto,sendmsg,shutdown,close \
 		"$out/flushrepro" -only "$repro" -variant "$variant" >"$out/$variant.verdict"
+	join_resumed "$trace"
 	fd=$(stream_fd "$trace")
 	echo "== $repro, $variant shape: calls on fd $fd"
 	summary "$trace" "$fd" >"$out/$variant.summary"
