@@ -9,8 +9,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/flushcheck/flushcheck/analyzer/suite"
@@ -54,14 +52,18 @@ var noop = &analysis.Analyzer{
 
 // BenchmarkSuite times checker.Analyze on packages already loaded: the
 // checks' own cost, without loading and type-checking. noop is the
-// checker's overhead; inspect+ctrlflow the passes every check builds on.
+// checker's overhead; inspect+flowgraph the passes every check builds on.
 func BenchmarkSuite(b *testing.B) {
+	shared := make(map[string]*analysis.Analyzer)
+	for _, a := range suite.WithRequired(suite.Analyzers()) {
+		shared[a.Name] = a
+	}
 	cases := []struct {
 		name      string
 		analyzers []*analysis.Analyzer
 	}{
 		{"noop", []*analysis.Analyzer{noop}},
-		{"inspect+ctrlflow", []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer}},
+		{"inspect+flowgraph", []*analysis.Analyzer{shared["inspect"], shared["flowgraph"]}},
 		{"all", suite.Analyzers()},
 	}
 	for _, a := range suite.Analyzers() {

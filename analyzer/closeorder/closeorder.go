@@ -6,11 +6,11 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
+	"github.com/flushcheck/flushcheck/analyzer/internal/flowgraph"
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
 	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
 	"github.com/flushcheck/flushcheck/analyzer/internal/suppress"
@@ -26,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      analysisdoc.MustExtract(doc, "closeorder"),
 	URL:      "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/closeorder.md",
 	Run:      run,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, knowledge.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, flowgraph.Analyzer, knowledge.Analyzer},
 }
 
 // checker holds what one pass needs.
@@ -34,7 +34,7 @@ type checker struct {
 	pass   *analysis.Pass
 	info   *types.Info
 	pkg    *knowledge.Package
-	cfgs   *ctrlflow.CFGs
+	cfgs   *flowgraph.Graphs
 	paths  *paths.Checker
 	report *suppress.Reporter
 	found  []finding
@@ -47,7 +47,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	cfgs := pass.ResultOf[flowgraph.Analyzer].(*flowgraph.Graphs)
 	c := &checker{
 		pass:   pass,
 		info:   pass.TypesInfo,

@@ -7,12 +7,12 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
+	"github.com/flushcheck/flushcheck/analyzer/internal/flowgraph"
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
 	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
 	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      analysisdoc.MustExtract(doc, "discard"),
 	URL:      "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/discard.md",
 	Run:      run,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, knowledge.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, flowgraph.Analyzer, knowledge.Analyzer},
 }
 
 // checker holds what one pass needs.
@@ -37,7 +37,7 @@ type checker struct {
 	pkg      *knowledge.Package
 	paths    *paths.Checker
 	report   *suppress.Reporter
-	cfgs     *ctrlflow.CFGs
+	cfgs     *flowgraph.Graphs
 	root     inspector.Cursor
 	kept     map[*types.Var]bool                // see keptFields
 	finished map[*types.Var]bool                // see finishedFields
@@ -46,7 +46,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	cfgs := pass.ResultOf[flowgraph.Analyzer].(*flowgraph.Graphs)
 	c := &checker{
 		pass:   pass,
 		pkg:    pass.ResultOf[knowledge.Analyzer].(*knowledge.Package),

@@ -33,7 +33,7 @@ func (c *checker) checkCount(s *site) {
 		calleeName(s.call), name, c.lenPhrase(s))
 	end := ret.End()
 	if len(ret.Results) == 0 {
-		end = token.NoPos // maybe the closing brace: ctrlflow's implicit return
+		end = token.NoPos // maybe the closing brace: the graph's implicit return
 	}
 	c.report(s.call.Pos(), s.call.End(), msg, []analysis.RelatedInformation{{
 		Pos:     ret.Pos(),

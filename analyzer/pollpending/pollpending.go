@@ -7,11 +7,11 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
+	"github.com/flushcheck/flushcheck/analyzer/internal/flowgraph"
 	"github.com/flushcheck/flushcheck/analyzer/internal/suppress"
 )
 
@@ -25,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       analysisdoc.MustExtract(doc, "pollpending"),
 	URL:       "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/pollpending.md",
 	Run:       run,
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, flowgraph.Analyzer},
 	FactTypes: []analysis.Fact{new(errTestFact), new(pollWriteFact), new(pollDoneFact), new(pollPkgFact)},
 }
 
@@ -33,7 +33,7 @@ var Analyzer = &analysis.Analyzer{
 type checker struct {
 	pass  *analysis.Pass
 	rep   *suppress.Reporter
-	cfgs  *ctrlflow.CFGs
+	cfgs  *flowgraph.Graphs
 	decls map[*types.Func]*ast.FuncDecl
 	sums  map[*types.Func]*summary
 	units map[ast.Node]*unit // by *ast.FuncDecl or *ast.FuncLit
@@ -54,7 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:      pass,
 		rep:       suppress.New(pass),
-		cfgs:      pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		cfgs:      pass.ResultOf[flowgraph.Analyzer].(*flowgraph.Graphs),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		sums:      make(map[*types.Func]*summary),
 		units:     make(map[ast.Node]*unit),

@@ -64,7 +64,7 @@ func (c *checker) sitesOf(u *unit) []*site {
 		return s
 	}
 	c.siteCache[u] = nil // a recursive request sees no sites
-	g := c.graph(u)
+	var g *cfg.CFG       // built at the first raw write: most units have none
 	var sites []*site
 	var stack []ast.Node
 	ast.Inspect(u.body, func(n ast.Node) bool {
@@ -76,7 +76,7 @@ func (c *checker) sitesOf(u *unit) []*site {
 			return false // another unit
 		}
 		if call, ok := n.(*ast.CallExpr); ok {
-			if s := c.newSite(u, g, call, stack); s != nil {
+			if s := c.newSite(u, &g, call, stack); s != nil {
 				sites = append(sites, s)
 			}
 		}
@@ -88,12 +88,16 @@ func (c *checker) sitesOf(u *unit) []*site {
 }
 
 // newSite returns the site of call if it is a raw write; stack holds
-// the call's ancestors within u.
-func (c *checker) newSite(u *unit, g *cfg.CFG, call *ast.CallExpr, stack []ast.Node) *site {
+// the call's ancestors within u, and *gp u's graph once built.
+func (c *checker) newSite(u *unit, gp **cfg.CFG, call *ast.CallExpr, stack []ast.Node) *site {
 	spec, ok := c.writeSpecOf(call)
 	if !ok {
 		return nil // not a raw write
 	}
+	if *gp == nil {
+		*gp = c.graph(u)
+	}
+	g := *gp
 	b, i := nodeIndex(g, call)
 	if b == nil {
 		return nil // unreachable or not in the graph

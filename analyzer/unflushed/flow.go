@@ -154,7 +154,7 @@ func (s *walk) exit(st state, ret *ast.ReturnStmt) {
 
 // endOfBody judges falling off the end of the function.
 func (s *walk) endOfBody() {
-	body, _ := s.c.bodyAndCFG(s.fn.Node())
+	body := bodyOf(s.fn.Node())
 	bodyCur, ok := s.fn.FindNode(body)
 	if !ok || s.c.paths.ReturnFails(bodyCur, nil) {
 		return

@@ -6,12 +6,12 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
+	"github.com/flushcheck/flushcheck/analyzer/internal/flowgraph"
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
 	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
 	"github.com/flushcheck/flushcheck/analyzer/internal/suppress"
@@ -26,21 +26,21 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      analysisdoc.MustExtract(doc, "unflushed"),
 	URL:      "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/unflushed.md",
 	Run:      run,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, knowledge.Analyzer, finishersAnalyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, flowgraph.Analyzer, knowledge.Analyzer, finishersAnalyzer},
 }
 
 // checker holds what one pass needs.
 type checker struct {
 	pass   *analysis.Pass
 	pkg    *knowledge.Package
-	cfgs   *ctrlflow.CFGs
+	cfgs   *flowgraph.Graphs
 	paths  *paths.Checker
 	report *suppress.Reporter
 	fin    *finishers // which functions finish a writer parameter
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	cfgs := pass.ResultOf[flowgraph.Analyzer].(*flowgraph.Graphs)
 	c := &checker{
 		pass:   pass,
 		pkg:    pass.ResultOf[knowledge.Analyzer].(*knowledge.Package),
@@ -96,11 +96,19 @@ func (w *writer) finishes(name string) bool {
 }
 
 func (c *checker) checkFunc(fn inspector.Cursor) {
-	body, g := c.bodyAndCFG(fn.Node())
-	if body == nil || g == nil {
+	body := bodyOf(fn.Node())
+	if body == nil {
 		return // a declaration without body
 	}
-	for _, w := range c.writersOf(fn, body) {
+	ws := c.writersOf(fn, body)
+	if len(ws) == 0 {
+		return // no writer: no graph needed
+	}
+	g := c.cfgOf(fn.Node())
+	if g == nil {
+		return // no graph: type information incomplete
+	}
+	for _, w := range ws {
 		evs := c.usesOf(fn, w)
 		c.search(fn, g, w, evs) // on the paths before it escapes, if it does
 		if !escapes(evs) {
@@ -111,17 +119,28 @@ func (c *checker) checkFunc(fn inspector.Cursor) {
 	}
 }
 
-func (c *checker) bodyAndCFG(n ast.Node) (*ast.BlockStmt, *cfg.CFG) {
+// bodyOf returns the body of a function declaration or literal, nil
+// for a declaration without one.
+func bodyOf(n ast.Node) *ast.BlockStmt {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
-		if n.Body == nil {
-			return nil, nil
-		}
-		return n.Body, c.cfgs.FuncDecl(n)
+		return n.Body
 	case *ast.FuncLit:
-		return n.Body, c.cfgs.FuncLit(n)
+		return n.Body
 	}
-	return nil, nil
+	return nil
+}
+
+// cfgOf returns the control-flow graph of a function declaration or
+// literal, built on first request.
+func (c *checker) cfgOf(n ast.Node) *cfg.CFG {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return c.cfgs.FuncDecl(n)
+	case *ast.FuncLit:
+		return c.cfgs.FuncLit(n)
+	}
+	return nil
 }
 
 // writersOf finds the local variables of fn (not of its nested function

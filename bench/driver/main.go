@@ -3,7 +3,7 @@
 // variants when -test) and runs analyzers through the same
 // golang.org/x/tools/go/analysis/checker, but lets the benchmark choose
 // them: a no-op analyzer (the cost of loading and type-checking alone),
-// x/tools' inspect or ctrlflow passes that the checks build on, one
+// shared passes the checks build on (x/tools' inspect, flowgraph), one
 // check of the suite, or all of them. It can write CPU and heap
 // profiles, which the flushcheck command cannot.
 //
@@ -30,8 +30,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/flushcheck/flushcheck/analyzer/suite"
@@ -54,7 +52,7 @@ func main() {
 
 func run() (err error) {
 	tests := flag.Bool("test", true, "also load and analyze test files")
-	names := flag.String("analyzers", "noop", "noop, all (the suite), or a comma-separated list of suite checks and inspect, ctrlflow")
+	names := flag.String("analyzers", "noop", "noop, all (the suite), or a comma-separated list of suite checks and the passes they require (inspect, flowgraph, writerfacts, ...)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	memprofile := flag.String("memprofile", "", "write a heap profile (after analysis) to this file")
 	timing := flag.Bool("timing", false, "print load and analysis times on stderr")
@@ -155,20 +153,17 @@ func choose(list string) ([]*analysis.Analyzer, error) {
 	case "all":
 		return suite.Analyzers(), nil
 	}
+	known := make(map[string]*analysis.Analyzer)
+	for _, a := range suite.WithRequired(suite.Analyzers()) {
+		known[a.Name] = a
+	}
 	var out []*analysis.Analyzer
 	for name := range strings.SplitSeq(list, ",") {
-		switch name {
-		case "inspect":
-			out = append(out, inspect.Analyzer)
-		case "ctrlflow":
-			out = append(out, ctrlflow.Analyzer)
-		default:
-			a, ok := suite.Lookup(name)
-			if !ok {
-				return nil, fmt.Errorf("unknown analyzer %q", name)
-			}
-			out = append(out, a)
+		a, ok := known[name]
+		if !ok {
+			return nil, fmt.Errorf("unknown analyzer %q", name)
 		}
+		out = append(out, a)
 	}
 	return out, nil
 }

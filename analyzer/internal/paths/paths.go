@@ -15,7 +15,7 @@ import (
 // Checker answers path questions for one package.
 type Checker struct {
 	Info *types.Info
-	// NoReturn reports whether a call of fn never returns (ctrlflow's
+	// NoReturn reports whether a call of fn never returns (flowgraph's
 	// facts: os.Exit, log.Fatal, user helpers that call them).
 	NoReturn func(fn *types.Func) bool
 
