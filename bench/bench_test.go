@@ -52,7 +52,7 @@ var noop = &analysis.Analyzer{
 
 // BenchmarkSuite times checker.Analyze on packages already loaded: the
 // checks' own cost, without loading and type-checking. noop is the
-// checker's overhead; inspect+flowgraph the passes every check builds on.
+// checker's overhead; syntax+flowgraph the passes every check builds on.
 func BenchmarkSuite(b *testing.B) {
 	shared := make(map[string]*analysis.Analyzer)
 	for _, a := range suite.WithRequired(suite.Analyzers()) {
@@ -63,7 +63,7 @@ func BenchmarkSuite(b *testing.B) {
 		analyzers []*analysis.Analyzer
 	}{
 		{"noop", []*analysis.Analyzer{noop}},
-		{"inspect+flowgraph", []*analysis.Analyzer{shared["inspect"], shared["flowgraph"]}},
+		{"syntax+flowgraph", []*analysis.Analyzer{shared["syntax"], shared["flowgraph"]}},
 		{"all", suite.Analyzers()},
 	}
 	for _, a := range suite.Analyzers() {

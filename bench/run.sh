@@ -22,7 +22,7 @@
 #   errcheck -ignoretests [-blank]
 #   staticcheck -tests=false          with an empty analysis cache each time
 #   driver -analyzers noop            the floor: flushcheck's loading, no checks
-#   driver -analyzers inspect,flowgraph   the passes the checks share
+#   driver -analyzers syntax,flowgraph   the passes the checks share
 #   flushcheck -test=false -checks X  each check alone
 #   go vet -vettool=flushcheck        warm, after editing one file
 #
@@ -147,7 +147,7 @@ run_corpus() {
 	rm -rf "$cache"
 	$floor || return 0
 	sample "$corpus" floor "$dir" stdout "$bin/driver" -test=false -analyzers noop "${pkgs[@]}"
-	sample "$corpus" inspect+flowgraph "$dir" stdout "$bin/driver" -test=false -analyzers inspect,flowgraph "${pkgs[@]}"
+	sample "$corpus" syntax+flowgraph "$dir" stdout "$bin/driver" -test=false -analyzers syntax,flowgraph "${pkgs[@]}"
 	local c
 	for c in $checks; do
 		sample "$corpus" "only-$c" "$dir" stdout "$bin/flushcheck" -test=false -checks "$c" "${pkgs[@]}"
@@ -222,7 +222,7 @@ over() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%+.1f s (%+.0f%%)", 
 		echo
 		echo "| tool | wall s | (range) | CPU s | peak RSS MB | findings |"
 		echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-		for name in flushcheck vet errcheck errcheck-blank staticcheck floor inspect+flowgraph $(for c in $checks; do echo "only-$c"; done); do
+		for name in flushcheck vet errcheck errcheck-blank staticcheck floor syntax+flowgraph $(for c in $checks; do echo "only-$c"; done); do
 			grep -q "^$corpus $name " "$samples" || continue
 			echo "| $name | $(median "$corpus" "$name" 3) | $(range_of "$corpus" "$name") | $(median "$corpus" "$name" 4) | $(awk -v k="$(median "$corpus" "$name" 5)" 'BEGIN {printf "%.0f", k / 1024}') | $(median "$corpus" "$name" 6) |"
 		done
@@ -237,7 +237,7 @@ over() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%+.1f s (%+.0f%%)", 
 			echo
 			echo "| above the floor (no-op analyzer) | wall | CPU |"
 			echo "| --- | ---: | ---: |"
-			for name in flushcheck inspect+flowgraph $(for c in $checks; do echo "only-$c"; done); do
+			for name in flushcheck syntax+flowgraph $(for c in $checks; do echo "only-$c"; done); do
 				echo "| $name | $(over "$(median "$corpus" "$name" 3)" "$lw") | $(over "$(median "$corpus" "$name" 4)" "$lc") |"
 			done
 		fi

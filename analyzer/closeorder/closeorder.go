@@ -6,14 +6,13 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
 	"github.com/flushcheck/flushcheck/analyzer/internal/flowgraph"
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
 	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
 	"github.com/flushcheck/flushcheck/analyzer/internal/suppress"
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
 )
 
 //go:embed doc.go
@@ -26,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      analysisdoc.MustExtract(doc, "closeorder"),
 	URL:      "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/closeorder.md",
 	Run:      run,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, flowgraph.Analyzer, knowledge.Analyzer},
+	Requires: []*analysis.Analyzer{syntax.Analyzer, flowgraph.Analyzer, knowledge.Analyzer},
 }
 
 // checker holds what one pass needs.
@@ -35,6 +34,7 @@ type checker struct {
 	info   *types.Info
 	pkg    *knowledge.Package
 	cfgs   *flowgraph.Graphs
+	files  *syntax.Files
 	paths  *paths.Checker
 	report *suppress.Reporter
 	found  []finding
@@ -53,35 +53,77 @@ func run(pass *analysis.Pass) (any, error) {
 		info:   pass.TypesInfo,
 		pkg:    pass.ResultOf[knowledge.Analyzer].(*knowledge.Package),
 		cfgs:   cfgs,
+		files:  pass.ResultOf[syntax.Analyzer].(*syntax.Files),
 		paths:  &paths.Checker{Info: pass.TypesInfo, NoReturn: cfgs.NoReturn},
 		report: suppress.New(pass),
 		seen:   make(map[findingKey]bool),
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	// Outermost functions only: a model covers a function with the
 	// literals nested in it, which share its variables.
-	ins.Root().Inspect([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(fn inspector.Cursor) bool {
+	for _, fn := range outermostFuncs(pass.Files) {
 		c.checkFunc(fn)
-		return false
-	})
+	}
 	c.flush()
 	return nil, nil
 }
 
-// checkFunc analyzes the outermost function at fn and every function
+// checkFunc analyzes the outermost function fn and every function
 // literal in it, each on its own control-flow graph.
-func (c *checker) checkFunc(fn inspector.Cursor) {
-	if d, ok := fn.Node().(*ast.FuncDecl); ok && d.Body == nil {
+func (c *checker) checkFunc(fn ast.Node) {
+	if d, ok := fn.(*ast.FuncDecl); ok && d.Body == nil {
 		return // declared in assembly
 	}
-	m := c.buildModel(fn)
-	if m == nil {
-		return // nothing this check could report: the fast path
+	calls := callsIn(fn)
+	if !c.mayTrigger(calls) || !c.mayWrap(calls) {
+		return // the fast path: no call a rule is about, or no writer over anything
 	}
-	c.checkUnit(m, fn)
-	for lit := range fn.Preorder((*ast.FuncLit)(nil)) {
-		if lit != fn {
+	m := c.buildModel(fn, calls)
+	if m == nil {
+		return // nothing this check could report
+	}
+	cur, ok := c.files.Cursor(fn)
+	if !ok {
+		return // not in the package's files
+	}
+	m.fn = cur
+	c.checkUnit(m, cur)
+	for lit := range cur.Preorder((*ast.FuncLit)(nil)) {
+		if lit != cur {
 			c.checkUnit(m, lit)
 		}
 	}
+}
+
+// outermostFuncs returns the functions of files not nested in another:
+// the declared ones and the literals of package-level declarations.
+func outermostFuncs(files []*ast.File) []ast.Node {
+	var fns []ast.Node
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				fns = append(fns, fd)
+				continue
+			}
+			ast.Inspect(d, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok {
+					fns = append(fns, lit)
+					return false // the literals in it are not outermost
+				}
+				return true
+			})
+		}
+	}
+	return fns
+}
+
+// callsIn returns the calls in fn, those of its nested literals included.
+func callsIn(fn ast.Node) []*ast.CallExpr {
+	var calls []*ast.CallExpr
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			calls = append(calls, call)
+		}
+		return true
+	})
+	return calls
 }

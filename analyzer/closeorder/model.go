@@ -99,22 +99,15 @@ type assignment struct {
 	rhs  ast.Expr // nil: one of several results
 }
 
-// buildModel finds the writers of the function at fn that are stacked on
-// a destination, pooled or reset, the buffers under them and the
-// connections set to linger 0. It returns nil when no rule can apply.
-func (c *checker) buildModel(fn inspector.Cursor) *model {
-	var calls []*ast.CallExpr
-	for cur := range fn.Preorder((*ast.CallExpr)(nil)) {
-		calls = append(calls, cur.Node().(*ast.CallExpr))
-	}
-	if !c.mayTrigger(calls) || !c.mayWrap(calls) {
-		return nil // the fast path: no call a rule is about, or no writer over anything
-	}
+// buildModel finds the writers of the function at fn, whose calls are
+// calls, that are stacked on a destination, pooled or reset, the buffers
+// under them and the connections set to linger 0. It returns nil when no
+// rule can apply. The caller sets the model's cursor.
+func (c *checker) buildModel(fn ast.Node, calls []*ast.CallExpr) *model {
 	assigns, hijacks := c.collectAssigns(fn)
 	fields := c.fieldCandidates(calls)
 	m := &model{
-		r:     c.pkg.Resolver(fn.Node()),
-		fn:    fn,
+		r:     c.pkg.Resolver(fn),
 		ids:   make(map[ref]int),
 		vars:  make(map[*types.Var]int),
 		mvals: make(map[*ast.SelectorExpr]bool),
@@ -130,9 +123,9 @@ func (c *checker) buildModel(fn inspector.Cursor) *model {
 
 // collectAssigns returns the values the function at fn assigns to local
 // variables, and the assignments of a Hijack's results.
-func (c *checker) collectAssigns(fn inspector.Cursor) (assigns []assignment, hijacks []*ast.AssignStmt) {
-	for cur := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-		switch n := cur.Node().(type) {
+func (c *checker) collectAssigns(fn ast.Node) (assigns []assignment, hijacks []*ast.AssignStmt) {
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				id, ok := ast.Unparen(l).(*ast.Ident)
@@ -161,7 +154,8 @@ func (c *checker) collectAssigns(fn inspector.Cursor) (assigns []assignment, hij
 				assigns = append(assigns, a)
 			}
 		}
-	}
+		return true
+	})
 	return assigns, hijacks
 }
 

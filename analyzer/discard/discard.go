@@ -7,7 +7,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -17,6 +16,7 @@ import (
 	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
 	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 	"github.com/flushcheck/flushcheck/analyzer/internal/suppress"
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
 )
 
 //go:embed doc.go
@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      analysisdoc.MustExtract(doc, "discard"),
 	URL:      "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/discard.md",
 	Run:      run,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, flowgraph.Analyzer, knowledge.Analyzer},
+	Requires: []*analysis.Analyzer{syntax.Analyzer, flowgraph.Analyzer, knowledge.Analyzer},
 }
 
 // checker holds what one pass needs.
@@ -38,11 +38,11 @@ type checker struct {
 	paths    *paths.Checker
 	report   *suppress.Reporter
 	cfgs     *flowgraph.Graphs
-	root     inspector.Cursor
-	kept     map[*types.Var]bool                // see keptFields
-	finished map[*types.Var]bool                // see finishedFields
-	helpers  map[*types.Func]bool               // see failureHelper
-	uses     map[*types.Func][]inspector.Cursor // see callsOf
+	files    *syntax.Files
+	kept     map[*types.Var]bool          // see keptFields
+	finished map[*types.Var]bool          // see finishedFields
+	helpers  map[*types.Func]bool         // see failureHelper
+	uses     map[*types.Func][]*ast.Ident // see callsOf
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -53,13 +53,75 @@ func run(pass *analysis.Pass) (any, error) {
 		paths:  &paths.Checker{Info: pass.TypesInfo, NoReturn: cfgs.NoReturn},
 		report: suppress.New(pass),
 		cfgs:   cfgs,
+		files:  pass.ResultOf[syntax.Analyzer].(*syntax.Files),
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c.root = ins.Root()
-	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
-		c.checkCall(cur)
+	for _, f := range pass.Files {
+		c.checkFile(f)
 	}
 	return nil, nil
+}
+
+// checkFile checks the calls of f whose result may be thrown away and
+// that commit data; only those get a cursor.
+func (c *checker) checkFile(f *ast.File) {
+	var stack []ast.Node
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if call, ok := n.(*ast.CallExpr); ok && c.mayDiscard(stack) && c.mayMatter(call, stack) {
+			if cur, ok := c.files.Cursor(call); ok {
+				c.checkCall(cur)
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+}
+
+// mayDiscard reports whether a call under stack (its ancestors) may have
+// its result thrown away (see formOf), or carried by an errors.Join
+// whose result is (see joinCarrier).
+func (c *checker) mayDiscard(stack []ast.Node) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt, *ast.AssignStmt:
+		return true
+	case *ast.CallExpr:
+		return knowledge.JoinedErrors(c.pass.TypesInfo, p) != nil
+	}
+	return false
+}
+
+// mayMatter reports whether call, under stack, is a data-committing call
+// whose loss checkCall may report: the filters of checkCall that need no
+// cursor, so that most calls never get one.
+func (c *checker) mayMatter(call *ast.CallExpr, stack []ast.Node) bool {
+	commit, ok := c.pkg.CommitOf(call)
+	if !ok {
+		return false // not a data-committing call
+	}
+	if commit.Op == knowledge.OpFlushNoErr {
+		return true // judged by whether Error is read after it
+	}
+	var outer ast.Node
+	for _, n := range stack {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			outer = n // the outermost function, as resolver finds it
+		}
+		if outer != nil {
+			break
+		}
+	}
+	if outer == nil {
+		return false // outside any function
+	}
+	_, ok = c.pkg.Matters(c.pkg.Resolver(outer), commit)
+	return ok
 }
 
 // form is how a call's result is thrown away.

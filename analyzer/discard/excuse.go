@@ -114,24 +114,40 @@ func (c *checker) keptFields() map[*types.Var]bool {
 	}
 	c.kept = make(map[*types.Var]bool)
 	c.finished = make(map[*types.Var]bool)
-	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || c.pass.TypesInfo.Selections[sel] == nil {
-			continue // not a method call
-		}
-		field, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
-		if !ok || !c.callsMethodOn(call, stickyMethods, field) {
-			continue // not a sticky method on a field
-		}
-		if v, ok := c.pass.TypesInfo.ObjectOf(field.Sel).(*types.Var); ok && v.IsField() {
-			if f, _ := c.formOf(cur, call); f.usesResult() {
-				c.kept[v] = true
-				c.finished[v] = c.finished[v] || sel.Sel.Name != "Write" && sel.Sel.Name != "WriteString"
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				c.noteKeptField(call)
 			}
-		}
+			return true
+		})
 	}
 	return c.kept
+}
+
+// noteKeptField notes the field of a sticky method call on a field
+// (s.bw.Flush()) whose result the call uses.
+func (c *checker) noteKeptField(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || c.pass.TypesInfo.Selections[sel] == nil {
+		return // not a method call
+	}
+	field, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok || !c.callsMethodOn(call, stickyMethods, field) {
+		return // not a sticky method on a field
+	}
+	v, ok := c.pass.TypesInfo.ObjectOf(field.Sel).(*types.Var)
+	if !ok || !v.IsField() {
+		return // a method value's receiver, not a field
+	}
+	cur, ok := c.files.Cursor(call)
+	if !ok {
+		return
+	}
+	if f, _ := c.formOf(cur, call); f.usesResult() {
+		c.kept[v] = true
+		c.finished[v] = c.finished[v] || sel.Sel.Name != "Write" && sel.Sel.Name != "WriteString"
+	}
 }
 
 // reaches reports whether the control-flow graph leads from the

@@ -60,7 +60,11 @@ func (c *checker) calledOnlyFailing(fn *types.Func) bool {
 	if len(uses) == 0 {
 		return false // no caller here to lean on
 	}
-	for _, use := range uses {
+	for _, id := range uses {
+		use, ok := c.files.Cursor(id)
+		if !ok {
+			return false
+		}
 		stmt, ok := callStatement(use)
 		if !ok {
 			return false // a function value, or a call inside an expression
@@ -73,19 +77,26 @@ func (c *checker) calledOnlyFailing(fn *types.Func) bool {
 }
 
 // callsOf returns the uses of each unexported function of the package;
-// computed once per pass.
-func (c *checker) callsOf() map[*types.Func][]inspector.Cursor {
+// computed once per pass, without cursors (most are never asked for).
+func (c *checker) callsOf() map[*types.Func][]*ast.Ident {
 	if c.uses != nil {
 		return c.uses
 	}
-	c.uses = make(map[*types.Func][]inspector.Cursor)
-	for cur := range c.root.Preorder((*ast.Ident)(nil)) {
-		fn, ok := c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)].(*types.Func)
-		if !ok || fn.Exported() || fn.Pkg() != c.pass.Pkg {
-			continue // not an unexported function of this package
-		}
-		fn = fn.Origin()
-		c.uses[fn] = append(c.uses[fn], cur)
+	c.uses = make(map[*types.Func][]*ast.Ident)
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+			if !ok || fn.Exported() || fn.Pkg() != c.pass.Pkg {
+				return true // not an unexported function of this package
+			}
+			fn = fn.Origin()
+			c.uses[fn] = append(c.uses[fn], id)
+			return true
+		})
 	}
 	return c.uses
 }

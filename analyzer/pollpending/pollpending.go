@@ -7,7 +7,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
@@ -25,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       analysisdoc.MustExtract(doc, "pollpending"),
 	URL:       "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/pollpending.md",
 	Run:       run,
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, flowgraph.Analyzer},
+	Requires:  []*analysis.Analyzer{flowgraph.Analyzer},
 	FactTypes: []analysis.Fact{new(errTestFact), new(pollWriteFact), new(pollDoneFact), new(pollPkgFact)},
 }
 

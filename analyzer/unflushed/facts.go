@@ -7,8 +7,6 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
@@ -43,7 +41,6 @@ var finishersAnalyzer = &analysis.Analyzer{
 	Name:       "unflushedfacts",
 	Doc:        "learns which functions flush or close a writer passed to them (for unflushed)",
 	Run:        learnFinishers,
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	FactTypes:  []analysis.Fact{new(Finishes)},
 	ResultType: reflect.TypeFor[*finishers](),
 }
@@ -74,11 +71,12 @@ func (c *finishers) finishesParam(fn *types.Func, i int) bool {
 // another), and exports them as facts.
 func learnFinishers(pass *analysis.Pass) (any, error) {
 	c := &finishers{pass: pass, local: make(map[*types.Func]*Finishes)}
-	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	var decls []*ast.FuncDecl
-	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
-		if d := cur.Node().(*ast.FuncDecl); d.Body != nil {
-			decls = append(decls, d)
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			if d, ok := decl.(*ast.FuncDecl); ok && d.Body != nil {
+				decls = append(decls, d)
+			}
 		}
 	}
 	for changed := true; changed; {

@@ -14,17 +14,21 @@ import (
 // checkFields reports, in a Close, Shutdown or Stop method, the
 // destination field closed without first finishing the writer field over
 // it: c.conn.Close() with c.bw = bufio.NewWriter(c.conn) unflushed.
-func (c *checker) checkFields(root inspector.Cursor) {
+func (c *checker) checkFields(files []*ast.File) {
 	pairs := c.pkg.FieldPairs()
 	if len(pairs) == 0 {
 		return
 	}
-	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
-		d := cur.Node().(*ast.FuncDecl)
-		if d.Recv == nil || d.Body == nil || !isShutdownName(d.Name.Name) {
-			continue // not a Close, Shutdown or Stop method
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			d, ok := decl.(*ast.FuncDecl)
+			if !ok || d.Recv == nil || d.Body == nil || !isShutdownName(d.Name.Name) {
+				continue // not a Close, Shutdown or Stop method
+			}
+			if cur, ok := c.files.Cursor(d); ok {
+				c.checkShutdown(cur, d, pairs)
+			}
 		}
-		c.checkShutdown(cur, d, pairs)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
 	"github.com/flushcheck/flushcheck/analyzer/internal/paths"
 	"github.com/flushcheck/flushcheck/analyzer/internal/suppress"
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
 )
 
 //go:embed doc.go
@@ -26,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:      analysisdoc.MustExtract(doc, "unflushed"),
 	URL:      "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/unflushed.md",
 	Run:      run,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, flowgraph.Analyzer, knowledge.Analyzer, finishersAnalyzer},
+	Requires: []*analysis.Analyzer{syntax.Analyzer, flowgraph.Analyzer, knowledge.Analyzer, finishersAnalyzer},
 }
 
 // checker holds what one pass needs.
@@ -34,6 +34,7 @@ type checker struct {
 	pass   *analysis.Pass
 	pkg    *knowledge.Package
 	cfgs   *flowgraph.Graphs
+	files  *syntax.Files
 	paths  *paths.Checker
 	report *suppress.Reporter
 	fin    *finishers // which functions finish a writer parameter
@@ -45,15 +46,21 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:   pass,
 		pkg:    pass.ResultOf[knowledge.Analyzer].(*knowledge.Package),
 		cfgs:   cfgs,
+		files:  pass.ResultOf[syntax.Analyzer].(*syntax.Files),
 		paths:  &paths.Checker{Info: pass.TypesInfo, NoReturn: cfgs.NoReturn},
 		report: suppress.New(pass),
 		fin:    pass.ResultOf[finishersAnalyzer].(*finishers),
 	}
-	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
-	for fn := range root.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		c.checkFunc(fn)
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.FuncDecl, *ast.FuncLit:
+				c.checkFunc(n)
+			}
+			return true
+		})
 	}
-	c.checkFields(root)
+	c.checkFields(pass.Files)
 	return nil, nil
 }
 
@@ -95,14 +102,18 @@ func (w *writer) finishes(name string) bool {
 	return false
 }
 
-func (c *checker) checkFunc(fn inspector.Cursor) {
-	body := bodyOf(fn.Node())
+func (c *checker) checkFunc(n ast.Node) {
+	body := bodyOf(n)
 	if body == nil {
 		return // a declaration without body
 	}
-	ws := c.writersOf(fn, body)
+	ws := c.writersOf(n, body)
 	if len(ws) == 0 {
-		return // no writer: no graph needed
+		return // no writer: no cursor or graph needed
+	}
+	fn, ok := c.files.Cursor(n)
+	if !ok {
+		return // not in the package's files
 	}
 	g := c.cfgOf(fn.Node())
 	if g == nil {
@@ -145,31 +156,36 @@ func (c *checker) cfgOf(n ast.Node) *cfg.CFG {
 
 // writersOf finds the local variables of fn (not of its nested function
 // literals) assigned a buffered or finalizing writer.
-func (c *checker) writersOf(fn inspector.Cursor, body *ast.BlockStmt) []*writer {
+func (c *checker) writersOf(fn ast.Node, body *ast.BlockStmt) []*writer {
 	var ws []*writer
 	var r *knowledge.Resolver // built at the first candidate: most functions have none
 	seen := make(map[*types.Var]bool)
-	for cur := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-		if !sameFunc(cur, fn) {
-			continue // belongs to a nested function literal
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false // a nested function literal: its own locals
+		case *ast.AssignStmt, *ast.ValueSpec:
+		default:
+			return true
 		}
-		for _, id := range definedIdents(cur.Node()) {
+		for _, id := range definedIdents(n) {
 			v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
 			if !ok || seen[v] || !declaredIn(v, body) {
 				continue // not a local of this function, or already seen
 			}
 			seen[v] = true
-			if !madeByCall(cur.Node(), id) || !mayHoldWriter(v.Type()) {
+			if !madeByCall(n, id) || !mayHoldWriter(v.Type()) {
 				continue // not made here, or no methods: not a writer this function owns
 			}
 			if r == nil {
-				r = c.pkg.Resolver(fn.Node())
+				r = c.pkg.Resolver(fn)
 			}
-			if w := c.classify(v, id, cur.Node(), r); w != nil {
+			if w := c.classify(v, id, n, r); w != nil {
 				ws = append(ws, w)
 			}
 		}
-	}
+		return true
+	})
 	return ws
 }
 

@@ -3,7 +3,7 @@
 // variants when -test) and runs analyzers through the same
 // golang.org/x/tools/go/analysis/checker, but lets the benchmark choose
 // them: a no-op analyzer (the cost of loading and type-checking alone),
-// shared passes the checks build on (x/tools' inspect, flowgraph), one
+// shared passes the checks build on (syntax, flowgraph), one
 // check of the suite, or all of them. It can write CPU and heap
 // profiles, which the flushcheck command cannot.
 //
@@ -52,7 +52,7 @@ func main() {
 
 func run() (err error) {
 	tests := flag.Bool("test", true, "also load and analyze test files")
-	names := flag.String("analyzers", "noop", "noop, all (the suite), or a comma-separated list of suite checks and the passes they require (inspect, flowgraph, writerfacts, ...)")
+	names := flag.String("analyzers", "noop", "noop, all (the suite), or a comma-separated list of suite checks and the passes they require (syntax, flowgraph, writerfacts, ...)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	memprofile := flag.String("memprofile", "", "write a heap profile (after analysis) to this file")
 	timing := flag.Bool("timing", false, "print load and analysis times on stderr")

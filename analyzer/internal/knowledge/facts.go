@@ -8,8 +8,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
 )
 
 // Commits is the fact that a function returns the result of a
@@ -40,7 +40,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "writerfacts",
 	Doc:        "writerfacts: learn which Flush and Close methods commit written data (no diagnostics)",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{syntax.Analyzer},
 	FactTypes:  []analysis.Fact{new(Commits), new(TypeFact), new(FlushesSelf)},
 	ResultType: reflect.TypeFor[*Package](),
 }
@@ -62,8 +62,7 @@ type Package struct {
 	returnedOnce sync.Once                               // see returnedFields
 	returned     map[*types.Var]map[*types.TypeName]bool // error fields returned as a function's error
 
-	ins   *inspector.Inspector
-	funcs map[ast.Node]inspector.Cursor // each function's place in ins, for quick walks of its body
+	files *syntax.Files // cursors, for the functions that need them
 }
 
 // Info returns the type information of the package.
@@ -102,21 +101,20 @@ func run(pass *analysis.Pass) (any, error) {
 		typeFacts:    make(map[*types.TypeName]*TypeFact),
 		flushesSelf:  make(map[*types.Func]bool),
 	}
-	p.ins = pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	p.funcs = make(map[ast.Node]inspector.Cursor)
+	p.files = pass.ResultOf[syntax.Analyzer].(*syntax.Files)
 	var decls []*ast.FuncDecl
-	for cur := range p.ins.Root().Preorder((*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CallExpr:
-			p.noteWrittenFields(n)
-		case *ast.FuncDecl:
-			p.funcs[n] = cur
-			if n.Body != nil {
-				decls = append(decls, n)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				decls = append(decls, fd)
 			}
-		case *ast.FuncLit:
-			p.funcs[n] = cur
 		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				p.noteWrittenFields(call)
+			}
+			return true
+		})
 	}
 	p.learn(decls)
 	for fn, fact := range p.local {

@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
@@ -27,11 +26,9 @@ type FieldPair struct {
 func (p *Package) FieldPairs() map[*types.Var]FieldPair {
 	p.pairsOnce.Do(func() {
 		p.pairs = make(map[*types.Var]FieldPair)
-		for file := range p.ins.Root().Children() {
-			for d := range file.Children() {
-				if _, ok := d.Node().(ast.Decl); ok {
-					p.localPairs(d) // one walk per declaration
-				}
+		for _, f := range p.files.List() {
+			for _, d := range f.Decls {
+				p.localPairs(d) // one walk per declaration
 			}
 		}
 	})
@@ -49,7 +46,7 @@ type fieldSet struct {
 // assignment or literal, and those made through a local variable of a
 // function: t := &T{conn: conn}; t.bw = bufio.NewWriter(conn), or
 // t.conn = conn beside &T{bw: bufio.NewWriter(conn)}.
-func (p *Package) localPairs(decl inspector.Cursor) {
+func (p *Package) localPairs(decl ast.Decl) {
 	from := make(map[*types.Var][]fieldSet) // fields set to the local itself
 	var wraps []struct {
 		fieldSet
@@ -70,8 +67,8 @@ func (p *Package) localPairs(decl inspector.Cursor) {
 			}{fs, v})
 		}
 	}
-	for cur := range decl.Preorder((*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)) {
-		switch n := cur.Node().(type) {
+	ast.Inspect(decl, func(n ast.Node) bool {
+		switch n := n.(type) {
 		case *ast.AssignStmt:
 			p.assignPairs(n)
 			if len(n.Lhs) != len(n.Rhs) {
@@ -92,7 +89,8 @@ func (p *Package) localPairs(decl inspector.Cursor) {
 				}
 			}
 		}
-	}
+		return true
+	})
 	for _, w := range wraps {
 		for _, d := range from[w.v] {
 			if d.field != w.field && types.Identical(d.typ, w.typ) {

@@ -146,22 +146,36 @@ func (p *Package) ReturnsField(f *types.Var, t types.Type) bool {
 func (p *Package) returnedFields() map[*types.Var]map[*types.TypeName]bool {
 	p.returnedOnce.Do(func() {
 		p.returned = make(map[*types.Var]map[*types.TypeName]bool)
-		for cur := range p.ins.Root().Preorder((*ast.ReturnStmt)(nil)) {
-			v := p.returnedField(cur.Node().(*ast.ReturnStmt))
-			if v == nil {
-				continue // no error field returned here
+		for _, f := range p.files.List() {
+			for _, d := range f.Decls {
+				p.noteReturnedFields(d)
 			}
-			var recv *types.TypeName
-			for d := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-				recv = recvTypeName(p.info, d.Node().(*ast.FuncDecl))
-			}
+		}
+	})
+	return p.returned
+}
+
+// noteReturnedFields notes the error fields the returns in d return, with
+// the receiver type of d if it is a method (the returns of literals in it
+// included).
+func (p *Package) noteReturnedFields(d ast.Decl) {
+	var recv *types.TypeName
+	if fd, ok := d.(*ast.FuncDecl); ok {
+		recv = recvTypeName(p.info, fd)
+	}
+	ast.Inspect(d, func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok {
+			return true
+		}
+		if v := p.returnedField(ret); v != nil {
 			if p.returned[v] == nil {
 				p.returned[v] = make(map[*types.TypeName]bool)
 			}
 			p.returned[v][recv] = true
 		}
+		return true
 	})
-	return p.returned
 }
 
 // returnedField returns the error field ret returns as its last result.

@@ -46,10 +46,14 @@ func (r *Resolver) noteReset(call *ast.CallExpr) {
 // Otherwise it returns nil.
 func (r *Resolver) resetBefore(v *types.Var, use *ast.Ident) ast.Expr {
 	calls := r.resets[v]
-	if len(calls) == 0 || !r.hasFn || !r.onlyCalledOn(v) {
+	if len(calls) == 0 {
+		return nil // never reset
+	}
+	fn, ok := r.cursor()
+	if !ok || !onlyCalledOn(r.info, fn, v) {
 		return nil
 	}
-	useCur, ok := r.fn.FindNode(use)
+	useCur, ok := fn.FindNode(use)
 	if !ok {
 		return nil
 	}
@@ -62,7 +66,7 @@ func (r *Resolver) resetBefore(v *types.Var, use *ast.Ident) ast.Expr {
 	if last == nil {
 		return nil // no Reset before the use
 	}
-	callCur, ok := r.fn.FindNode(last)
+	callCur, ok := fn.FindNode(last)
 	if !ok || !precedesInBlock(callCur.Parent(), useCur) {
 		return nil
 	}
@@ -89,19 +93,19 @@ func precedesInBlock(stmt, use inspector.Cursor) bool {
 	return false
 }
 
-// onlyCalledOn reports whether every use of v in the function is the
+// onlyCalledOn reports whether every use of v in the function fn is the
 // receiver of a direct method call (v.M(...)) outside function literals:
 // then only its own methods, in the function's order, change it.
-func (r *Resolver) onlyCalledOn(v *types.Var) bool {
-	for c := range r.fn.Preorder((*ast.Ident)(nil)) {
-		if r.info.Uses[c.Node().(*ast.Ident)] != v {
+func onlyCalledOn(info *types.Info, fn inspector.Cursor, v *types.Var) bool {
+	for c := range fn.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[c.Node().(*ast.Ident)] != v {
 			continue // not v, or its declaration
 		}
 		if c.ParentEdgeKind() != edge.SelectorExpr_X || c.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
 			return false // passed, assigned, captured as a method value
 		}
 		for lit := range c.Enclosing((*ast.FuncLit)(nil)) {
-			if lit.Node() != r.fn.Node() {
+			if lit.Node() != fn.Node() {
 				return false // used in a closure, which may run at any time
 			}
 			break // the innermost literal is the function itself

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -35,7 +36,9 @@ type Resolver struct {
 	lastOf  map[*types.Var][]ast.Expr      // calls whose last result (their error) a local is assigned: _, err = w.Write(p)
 	written map[*types.Var]bool            // locals written to in the function
 	resets  map[*types.Var][]*ast.CallExpr // v.Reset(w) calls switching a local table writer's destination
-	fn      inspector.Cursor               // the function in the inspector, when hasFn
+	body    ast.Node                       // the function (or body) indexed
+	fnOnce  sync.Once                      // Resolvers are shared: cursor finds fn once
+	fn      inspector.Cursor               // its cursor, once cursor has found it
 	hasFn   bool
 }
 
@@ -47,18 +50,24 @@ func newResolver(info *types.Info, pkg *Package, body ast.Node) *Resolver {
 		assigns: make(map[*types.Var][]ast.Expr),
 		written: make(map[*types.Var]bool),
 	}
-	if cur, ok := pkg.funcs[body]; ok {
-		r.fn, r.hasFn = cur, true
-		for c := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)) {
-			r.index(c.Node()) // the inspector's walk skips what holds none of them
-		}
-		return r
-	}
+	r.body = body
 	ast.Inspect(body, func(n ast.Node) bool {
 		r.index(n)
 		return true
 	})
 	return r
+}
+
+// cursor returns the cursor of the function, found on first use: most
+// Resolvers never need one, and finding it indexes the function's file.
+func (r *Resolver) cursor() (inspector.Cursor, bool) {
+	r.fnOnce.Do(func() {
+		switch r.body.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			r.fn, r.hasFn = r.pkg.files.Cursor(r.body)
+		}
+	})
+	return r.fn, r.hasFn
 }
 
 // index notes the assignments and writes of one node.
