@@ -60,24 +60,28 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	// Outermost functions only: a model covers a function with the
 	// literals nested in it, which share its variables.
-	for _, fn := range outermostFuncs(pass.Files) {
-		c.checkFunc(fn)
+	for i, f := range c.files.Funcs() {
+		if f.Outer < 0 {
+			c.checkFunc(int32(i))
+		}
 	}
 	c.flush()
 	return nil, nil
 }
 
-// checkFunc analyzes the outermost function fn and every function
+// checkFunc analyzes the outermost function i and every function
 // literal in it, each on its own control-flow graph.
-func (c *checker) checkFunc(fn ast.Node) {
+func (c *checker) checkFunc(i int32) {
+	fn := c.files.Funcs()[i].N
 	if d, ok := fn.(*ast.FuncDecl); ok && d.Body == nil {
 		return // declared in assembly
 	}
-	calls := callsIn(fn)
+	nodes := c.files.Within(i)
+	calls := callsIn(nodes)
 	if !c.mayTrigger(calls) || !c.mayWrap(calls) {
 		return // the fast path: no call a rule is about, or no writer over anything
 	}
-	m := c.buildModel(fn, calls)
+	m := c.buildModel(fn, nodes, calls)
 	if m == nil {
 		return // nothing this check could report
 	}
@@ -94,36 +98,13 @@ func (c *checker) checkFunc(fn ast.Node) {
 	}
 }
 
-// outermostFuncs returns the functions of files not nested in another:
-// the declared ones and the literals of package-level declarations.
-func outermostFuncs(files []*ast.File) []ast.Node {
-	var fns []ast.Node
-	for _, f := range files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				fns = append(fns, fd)
-				continue
-			}
-			ast.Inspect(d, func(n ast.Node) bool {
-				if lit, ok := n.(*ast.FuncLit); ok {
-					fns = append(fns, lit)
-					return false // the literals in it are not outermost
-				}
-				return true
-			})
-		}
-	}
-	return fns
-}
-
-// callsIn returns the calls in fn, those of its nested literals included.
-func callsIn(fn ast.Node) []*ast.CallExpr {
+// callsIn returns the calls among a function's nodes.
+func callsIn(nodes []syntax.Node) []*ast.CallExpr {
 	var calls []*ast.CallExpr
-	ast.Inspect(fn, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
+	for _, n := range nodes {
+		if call, ok := n.N.(*ast.CallExpr); ok {
 			calls = append(calls, call)
 		}
-		return true
-	})
+	}
 	return calls
 }

@@ -877,15 +877,15 @@ func (c *checker) paramFinishes(fn *types.Func) []int {
 	}
 	var ops []int
 	if decl := c.declOf(fn); decl != nil && decl.Body != nil {
-		ops = c.scanParamFinishes(fn, decl.Body)
+		ops = c.scanParamFinishes(fn, decl)
 	}
 	c.finishers[fn] = ops
 	return ops
 }
 
 // scanParamFinishes returns, for each parameter of fn, the op of a
-// Close (or else Flush) called on it in body, or -1.
-func (c *checker) scanParamFinishes(fn *types.Func, body *ast.BlockStmt) []int {
+// Close (or else Flush) called on it in its declaration decl, or -1.
+func (c *checker) scanParamFinishes(fn *types.Func, decl *ast.FuncDecl) []int {
 	params := fn.Type().(*types.Signature).Params()
 	index := make(map[types.Object]int, params.Len())
 	ops := make([]int, params.Len())
@@ -893,18 +893,17 @@ func (c *checker) scanParamFinishes(fn *types.Func, body *ast.BlockStmt) []int {
 		index[params.At(i)] = i
 		ops[i] = -1
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || len(call.Args) != 0 {
-			return true
+	for _, call := range c.callsOf(decl) {
+		if len(call.Args) != 0 {
+			continue // not a Close or Flush
 		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
-			return true
+			continue
 		}
 		id, ok := ast.Unparen(sel.X).(*ast.Ident)
 		if !ok {
-			return true
+			continue
 		}
 		i, ok := index[c.info.Uses[id]]
 		switch {
@@ -914,9 +913,24 @@ func (c *checker) scanParamFinishes(fn *types.Func, body *ast.BlockStmt) []int {
 		case sel.Sel.Name == "Flush" && ops[i] < 0:
 			ops[i] = int(opFlush)
 		}
+	}
+	return ops
+}
+
+// callsOf returns the calls in a declared function, from the package's
+// index (or a walk if it is not indexed).
+func (c *checker) callsOf(decl *ast.FuncDecl) []*ast.CallExpr {
+	if i, ok := c.files.FuncIndex(decl); ok {
+		return callsIn(c.files.Within(i))
+	}
+	var calls []*ast.CallExpr
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			calls = append(calls, call)
+		}
 		return true
 	})
-	return ops
+	return calls
 }
 
 func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/knowledge"
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
 )
 
 // ref names a writer, a destination or a connection: a local variable
@@ -99,12 +100,12 @@ type assignment struct {
 	rhs  ast.Expr // nil: one of several results
 }
 
-// buildModel finds the writers of the function at fn, whose calls are
-// calls, that are stacked on a destination, pooled or reset, the buffers
+// buildModel finds the writers of the function fn, whose nodes are nodes
+// and calls calls, that are stacked on a destination, pooled or reset, the buffers
 // under them and the connections set to linger 0. It returns nil when no
 // rule can apply. The caller sets the model's cursor.
-func (c *checker) buildModel(fn ast.Node, calls []*ast.CallExpr) *model {
-	assigns, hijacks := c.collectAssigns(fn)
+func (c *checker) buildModel(fn ast.Node, nodes []syntax.Node, calls []*ast.CallExpr) *model {
+	assigns, hijacks := c.collectAssigns(nodes)
 	fields := c.fieldCandidates(calls)
 	m := &model{
 		r:     c.pkg.Resolver(fn),
@@ -121,11 +122,11 @@ func (c *checker) buildModel(fn ast.Node, calls []*ast.CallExpr) *model {
 	return m
 }
 
-// collectAssigns returns the values the function at fn assigns to local
-// variables, and the assignments of a Hijack's results.
-func (c *checker) collectAssigns(fn ast.Node) (assigns []assignment, hijacks []*ast.AssignStmt) {
-	ast.Inspect(fn, func(n ast.Node) bool {
-		switch n := n.(type) {
+// collectAssigns returns the values a function (its nodes) assigns to
+// local variables, and the assignments of a Hijack's results.
+func (c *checker) collectAssigns(nodes []syntax.Node) (assigns []assignment, hijacks []*ast.AssignStmt) {
+	for _, node := range nodes {
+		switch n := node.N.(type) {
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				id, ok := ast.Unparen(l).(*ast.Ident)
@@ -154,8 +155,7 @@ func (c *checker) collectAssigns(fn ast.Node) (assigns []assignment, hijacks []*
 				assigns = append(assigns, a)
 			}
 		}
-		return true
-	})
+	}
 	return assigns, hijacks
 }
 

@@ -55,39 +55,23 @@ func run(pass *analysis.Pass) (any, error) {
 		cfgs:   cfgs,
 		files:  pass.ResultOf[syntax.Analyzer].(*syntax.Files),
 	}
-	for _, f := range pass.Files {
-		c.checkFile(f)
+	for _, n := range c.files.Nodes() {
+		call, ok := n.N.(*ast.CallExpr)
+		if !ok || !c.mayDiscard(n.Parent) || !c.mayMatter(call, n.Func) {
+			continue // used as a value, or not a commit that matters: no cursor needed
+		}
+		if cur, ok := c.files.Cursor(call); ok {
+			c.checkCall(cur)
+		}
 	}
 	return nil, nil
 }
 
-// checkFile checks the calls of f whose result may be thrown away and
-// that commit data; only those get a cursor.
-func (c *checker) checkFile(f *ast.File) {
-	var stack []ast.Node
-	ast.Inspect(f, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if call, ok := n.(*ast.CallExpr); ok && c.mayDiscard(stack) && c.mayMatter(call, stack) {
-			if cur, ok := c.files.Cursor(call); ok {
-				c.checkCall(cur)
-			}
-		}
-		stack = append(stack, n)
-		return true
-	})
-}
-
-// mayDiscard reports whether a call under stack (its ancestors) may have
-// its result thrown away (see formOf), or carried by an errors.Join
-// whose result is (see joinCarrier).
-func (c *checker) mayDiscard(stack []ast.Node) bool {
-	if len(stack) == 0 {
-		return false
-	}
-	switch p := stack[len(stack)-1].(type) {
+// mayDiscard reports whether a call whose parent is parent may have its
+// result thrown away (see formOf), or carried by an errors.Join whose
+// result is (see joinCarrier).
+func (c *checker) mayDiscard(parent ast.Node) bool {
+	switch p := parent.(type) {
 	case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt, *ast.AssignStmt:
 		return true
 	case *ast.CallExpr:
@@ -96,10 +80,10 @@ func (c *checker) mayDiscard(stack []ast.Node) bool {
 	return false
 }
 
-// mayMatter reports whether call, under stack, is a data-committing call
+// mayMatter reports whether call, in function fn, is a data-committing call
 // whose loss checkCall may report: the filters of checkCall that need no
 // cursor, so that most calls never get one.
-func (c *checker) mayMatter(call *ast.CallExpr, stack []ast.Node) bool {
+func (c *checker) mayMatter(call *ast.CallExpr, fn int32) bool {
 	commit, ok := c.pkg.CommitOf(call)
 	if !ok {
 		return false // not a data-committing call
@@ -107,20 +91,14 @@ func (c *checker) mayMatter(call *ast.CallExpr, stack []ast.Node) bool {
 	if commit.Op == knowledge.OpFlushNoErr {
 		return true // judged by whether Error is read after it
 	}
-	var outer ast.Node
-	for _, n := range stack {
-		switch n.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			outer = n // the outermost function, as resolver finds it
-		}
-		if outer != nil {
-			break
-		}
-	}
-	if outer == nil {
+	if fn < 0 {
 		return false // outside any function
 	}
-	_, ok = c.pkg.Matters(c.pkg.Resolver(outer), commit)
+	funcs := c.files.Funcs()
+	for funcs[fn].Outer >= 0 {
+		fn = funcs[fn].Outer // the outermost function, as resolver finds it
+	}
+	_, ok = c.pkg.Matters(c.pkg.Resolver(funcs[fn].N), commit)
 	return ok
 }
 

@@ -114,13 +114,10 @@ func (c *checker) keptFields() map[*types.Var]bool {
 	}
 	c.kept = make(map[*types.Var]bool)
 	c.finished = make(map[*types.Var]bool)
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				c.noteKeptField(call)
-			}
-			return true
-		})
+	for _, n := range c.files.Nodes() {
+		if call, ok := n.N.(*ast.CallExpr); ok {
+			c.noteKeptField(call)
+		}
 	}
 	return c.kept
 }

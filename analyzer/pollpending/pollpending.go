@@ -12,6 +12,7 @@ import (
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
 	"github.com/flushcheck/flushcheck/analyzer/internal/flowgraph"
 	"github.com/flushcheck/flushcheck/analyzer/internal/suppress"
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
 )
 
 //go:embed doc.go
@@ -24,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       analysisdoc.MustExtract(doc, "pollpending"),
 	URL:       "https://github.com/flushcheck/flushcheck/blob/main/docs/checks/pollpending.md",
 	Run:       run,
-	Requires:  []*analysis.Analyzer{flowgraph.Analyzer},
+	Requires:  []*analysis.Analyzer{syntax.Analyzer, flowgraph.Analyzer},
 	FactTypes: []analysis.Fact{new(errTestFact), new(pollWriteFact), new(pollDoneFact), new(pollPkgFact)},
 }
 
@@ -33,6 +34,7 @@ type checker struct {
 	pass  *analysis.Pass
 	rep   *suppress.Reporter
 	cfgs  *flowgraph.Graphs
+	files *syntax.Files
 	decls map[*types.Func]*ast.FuncDecl
 	sums  map[*types.Func]*summary
 	units map[ast.Node]*unit // by *ast.FuncDecl or *ast.FuncLit
@@ -54,6 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:      pass,
 		rep:       suppress.New(pass),
 		cfgs:      pass.ResultOf[flowgraph.Analyzer].(*flowgraph.Graphs),
+		files:     pass.ResultOf[syntax.Analyzer].(*syntax.Files),
 		decls:     make(map[*types.Func]*ast.FuncDecl),
 		sums:      make(map[*types.Func]*summary),
 		units:     make(map[ast.Node]*unit),

@@ -43,16 +43,10 @@ func (s *site) retries(n ast.Node) bool {
 // collectSites returns the raw-write sites of the package in source order.
 func (c *checker) collectSites() []*site {
 	var all []*site
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n.(type) {
-			case *ast.FuncDecl, *ast.FuncLit:
-				if u := c.unitOf(n); u != nil {
-					all = append(all, c.sitesOf(u)...)
-				}
-			}
-			return true
-		})
+	for _, f := range c.files.Funcs() {
+		if u := c.unitOf(f.N); u != nil {
+			all = append(all, c.sitesOf(u)...)
+		}
 	}
 	return all
 }
@@ -64,7 +58,10 @@ func (c *checker) sitesOf(u *unit) []*site {
 		return s
 	}
 	c.siteCache[u] = nil // a recursive request sees no sites
-	var g *cfg.CFG       // built at the first raw write: most units have none
+	if !c.hasRawWrite(u) {
+		return nil // the fast path: no call to walk to
+	}
+	var g *cfg.CFG // built at the first raw write: most units have none
 	var sites []*site
 	var stack []ast.Node
 	ast.Inspect(u.body, func(n ast.Node) bool {
@@ -85,6 +82,23 @@ func (c *checker) sitesOf(u *unit) []*site {
 	})
 	c.siteCache[u] = sites
 	return sites
+}
+
+// hasRawWrite reports whether u calls a raw write directly (not in the
+// function literals it contains), from the package's index.
+func (c *checker) hasRawWrite(u *unit) bool {
+	i, ok := c.files.FuncIndex(u.node)
+	if !ok {
+		return true // not indexed: walk it
+	}
+	for n := range c.files.Own(i) {
+		if call, ok := n.N.(*ast.CallExpr); ok {
+			if _, ok := c.writeSpecOf(call); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // newSite returns the site of call if it is a raw write; stack holds

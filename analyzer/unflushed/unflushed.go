@@ -51,14 +51,8 @@ func run(pass *analysis.Pass) (any, error) {
 		report: suppress.New(pass),
 		fin:    pass.ResultOf[finishersAnalyzer].(*finishers),
 	}
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n.(type) {
-			case *ast.FuncDecl, *ast.FuncLit:
-				c.checkFunc(n)
-			}
-			return true
-		})
+	for i := range c.files.Funcs() {
+		c.checkFunc(int32(i))
 	}
 	c.checkFields(pass.Files)
 	return nil, nil
@@ -102,12 +96,13 @@ func (w *writer) finishes(name string) bool {
 	return false
 }
 
-func (c *checker) checkFunc(n ast.Node) {
+func (c *checker) checkFunc(i int32) {
+	n := c.files.Funcs()[i].N
 	body := bodyOf(n)
 	if body == nil {
 		return // a declaration without body
 	}
-	ws := c.writersOf(n, body)
+	ws := c.writersOf(i, body)
 	if len(ws) == 0 {
 		return // no writer: no cursor or graph needed
 	}
@@ -154,38 +149,39 @@ func (c *checker) cfgOf(n ast.Node) *cfg.CFG {
 	return nil
 }
 
-// writersOf finds the local variables of fn (not of its nested function
-// literals) assigned a buffered or finalizing writer.
-func (c *checker) writersOf(fn ast.Node, body *ast.BlockStmt) []*writer {
+// writersOf finds the local variables of function fn (not of its nested
+// function literals) assigned a buffered or finalizing writer.
+func (c *checker) writersOf(fn int32, body *ast.BlockStmt) []*writer {
 	var ws []*writer
 	var r *knowledge.Resolver // built at the first candidate: most functions have none
-	seen := make(map[*types.Var]bool)
-	ast.Inspect(body, func(n ast.Node) bool {
+	var seen map[*types.Var]bool
+	for node := range c.files.Own(fn) {
+		n := node.N
 		switch n.(type) {
-		case *ast.FuncLit:
-			return false // a nested function literal: its own locals
 		case *ast.AssignStmt, *ast.ValueSpec:
 		default:
-			return true
+			continue // defines nothing
 		}
 		for _, id := range definedIdents(n) {
 			v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
 			if !ok || seen[v] || !declaredIn(v, body) {
 				continue // not a local of this function, or already seen
 			}
+			if seen == nil {
+				seen = make(map[*types.Var]bool)
+			}
 			seen[v] = true
 			if !madeByCall(n, id) || !mayHoldWriter(v.Type()) {
 				continue // not made here, or no methods: not a writer this function owns
 			}
 			if r == nil {
-				r = c.pkg.Resolver(fn)
+				r = c.pkg.Resolver(c.files.Funcs()[fn].N)
 			}
 			if w := c.classify(v, id, n, r); w != nil {
 				ws = append(ws, w)
 			}
 		}
-		return true
-	})
+	}
 	return ws
 }
 
@@ -264,6 +260,8 @@ func sameFunc(cur, fn inspector.Cursor) bool {
 	return false
 }
 
+var errorType = types.Universe.Lookup("error").Type()
+
 // hijackedConn returns conn for rw in `conn, rw, err := h.Hijack()`: the
 // *bufio.ReadWriter that http.Hijacker.Hijack returns writes to the
 // net.Conn returned beside it.
@@ -316,9 +314,13 @@ func madeByCall(def ast.Node, id *ast.Ident) bool {
 }
 
 // mayHoldWriter reports whether a variable of type t can hold a writer:
-// t or the type it points to has methods, is an interface with methods,
-// embeds a field (whose methods it gains), or is a type parameter.
+// t or the type it points to has methods, is an interface with methods
+// other than error, embeds a field (whose methods it gains), or is a type
+// parameter.
 func mayHoldWriter(t types.Type) bool {
+	if types.Identical(t, errorType) {
+		return false // the commonest local made by a call, and no writer
+	}
 	t = types.Unalias(t)
 	if p, ok := t.(*types.Pointer); ok {
 		t = types.Unalias(p.Elem())

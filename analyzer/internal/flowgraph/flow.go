@@ -23,6 +23,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
 )
 
 // Analyzer computes the no-return facts of a package's functions and
@@ -33,6 +35,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	ResultType: reflect.TypeFor[*Graphs](),
 	FactTypes:  []analysis.Fact{new(noReturn)},
+	Requires:   []*analysis.Analyzer{syntax.Analyzer},
 }
 
 // noReturn marks a function no call of which returns.
@@ -47,6 +50,7 @@ func (*noReturn) String() string { return "noReturn" }
 type Graphs struct {
 	mu       sync.Mutex
 	info     *types.Info
+	files    *syntax.Files
 	decls    map[*types.Func]*decl
 	lits     map[*ast.FuncLit]*cfg.CFG
 	noReturn map[*types.Func]bool // of this package and, from facts, of its dependencies
@@ -62,6 +66,7 @@ type decl struct {
 func run(pass *analysis.Pass) (any, error) {
 	g := &Graphs{
 		info:     pass.TypesInfo,
+		files:    pass.ResultOf[syntax.Analyzer].(*syntax.Files),
 		decls:    make(map[*types.Func]*decl),
 		lits:     make(map[*ast.FuncLit]*cfg.CFG),
 		noReturn: make(map[*types.Func]bool),
@@ -104,7 +109,7 @@ func (g *Graphs) decide(fn *types.Func, d *decl) bool {
 	case known:
 	case d.node.Body == nil:
 		nr = false // assembly or linkname: assumed to return
-	case g.fallsOff(d.node.Body):
+	case g.fallsOff(d.node):
 		nr = false
 	default:
 		d.g = cfg.New(d.node.Body, g.mayReturn)

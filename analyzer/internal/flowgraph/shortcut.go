@@ -6,33 +6,39 @@ import (
 	"go/types"
 )
 
-// fallsOff reports whether a body surely returns, read without a graph:
-// nothing in it can stop a path (a call that never returns, a loop
-// without condition, an empty select, a goto that may loop back), so
-// every path ends at a return or at the end of the body. A false answer
-// means "build the graph", not "never returns". Function literals inside
-// are other functions. The caller holds mu or owns g.
-func (g *Graphs) fallsOff(body *ast.BlockStmt) bool {
-	diverges := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if diverges {
+// fallsOff reports whether a declared function surely returns, read from
+// the package's index without a graph: nothing in it can stop a path (a
+// call that never returns, a loop without condition, an empty select, a
+// goto that may loop back), so every path ends at a return or at the end
+// of the body. A false answer means "build the graph", not "never
+// returns". Function literals inside are other functions. The caller
+// holds mu or owns g.
+func (g *Graphs) fallsOff(fd *ast.FuncDecl) bool {
+	i, ok := g.files.FuncIndex(fd)
+	if !ok {
+		return false // not indexed: ask the graph
+	}
+	for n := range g.files.Own(i) {
+		if g.diverges(n.N) {
 			return false
 		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // another function
-		case *ast.CallExpr:
-			diverges = !g.mayReturn(n)
-		case *ast.ForStmt:
-			diverges = n.Cond == nil
-		case *ast.SelectStmt:
-			diverges = len(n.Body.List) == 0
-		case *ast.BranchStmt:
-			diverges = n.Tok == token.GOTO
-		}
-		return !diverges
-	})
-	return !diverges
+	}
+	return true
+}
+
+// diverges reports whether n may stop the paths through it.
+func (g *Graphs) diverges(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		return !g.mayReturn(n)
+	case *ast.ForStmt:
+		return n.Cond == nil
+	case *ast.SelectStmt:
+		return len(n.Body.List) == 0
+	case *ast.BranchStmt:
+		return n.Tok == token.GOTO
+	}
+	return false
 }
 
 // intrinsic reports the functions whose return cannot be read from a

@@ -109,12 +109,11 @@ func run(pass *analysis.Pass) (any, error) {
 				decls = append(decls, fd)
 			}
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				p.noteWrittenFields(call)
-			}
-			return true
-		})
+	}
+	for _, n := range p.files.Nodes() {
+		if call, ok := n.N.(*ast.CallExpr); ok {
+			p.noteWrittenFields(call)
+		}
 	}
 	p.learn(decls)
 	for fn, fact := range p.local {

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
 )
 
 // FieldPair is a struct field holding a writer made over the destination
@@ -26,10 +27,9 @@ type FieldPair struct {
 func (p *Package) FieldPairs() map[*types.Var]FieldPair {
 	p.pairsOnce.Do(func() {
 		p.pairs = make(map[*types.Var]FieldPair)
-		for _, f := range p.files.List() {
-			for _, d := range f.Decls {
-				p.localPairs(d) // one walk per declaration
-			}
+		nodes := p.files.Nodes()
+		for _, d := range p.files.Decls() {
+			p.localPairs(nodes[d.Start:d.End]) // one declaration at a time
 		}
 	})
 	return p.pairs
@@ -42,11 +42,11 @@ type fieldSet struct {
 	at    ast.Node
 }
 
-// localPairs finds the pairs of one declaration: those made in one
+// localPairs finds the pairs of one declaration, given by its nodes: those made in one
 // assignment or literal, and those made through a local variable of a
 // function: t := &T{conn: conn}; t.bw = bufio.NewWriter(conn), or
 // t.conn = conn beside &T{bw: bufio.NewWriter(conn)}.
-func (p *Package) localPairs(decl ast.Decl) {
+func (p *Package) localPairs(decl []syntax.Node) {
 	from := make(map[*types.Var][]fieldSet) // fields set to the local itself
 	var wraps []struct {
 		fieldSet
@@ -67,8 +67,8 @@ func (p *Package) localPairs(decl ast.Decl) {
 			}{fs, v})
 		}
 	}
-	ast.Inspect(decl, func(n ast.Node) bool {
-		switch n := n.(type) {
+	for _, node := range decl {
+		switch n := node.N.(type) {
 		case *ast.AssignStmt:
 			p.assignPairs(n)
 			if len(n.Lhs) != len(n.Rhs) {
@@ -89,8 +89,7 @@ func (p *Package) localPairs(decl ast.Decl) {
 				}
 			}
 		}
-		return true
-	})
+	}
 	for _, w := range wraps {
 		for _, d := range from[w.v] {
 			if d.field != w.field && types.Identical(d.typ, w.typ) {

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"sync"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
 )
 
 // memo keeps what a Package derives from types alone, and the Resolvers
@@ -146,27 +148,26 @@ func (p *Package) ReturnsField(f *types.Var, t types.Type) bool {
 func (p *Package) returnedFields() map[*types.Var]map[*types.TypeName]bool {
 	p.returnedOnce.Do(func() {
 		p.returned = make(map[*types.Var]map[*types.TypeName]bool)
-		for _, f := range p.files.List() {
-			for _, d := range f.Decls {
-				p.noteReturnedFields(d)
-			}
+		nodes := p.files.Nodes()
+		for _, d := range p.files.Decls() {
+			p.noteReturnedFields(d.D, nodes[d.Start:d.End])
 		}
 	})
 	return p.returned
 }
 
-// noteReturnedFields notes the error fields the returns in d return, with
-// the receiver type of d if it is a method (the returns of literals in it
-// included).
-func (p *Package) noteReturnedFields(d ast.Decl) {
+// noteReturnedFields notes the error fields the returns of d (its nodes)
+// return, with the receiver type of d if it is a method (the returns of
+// literals in it included).
+func (p *Package) noteReturnedFields(d ast.Decl, nodes []syntax.Node) {
 	var recv *types.TypeName
 	if fd, ok := d.(*ast.FuncDecl); ok {
 		recv = recvTypeName(p.info, fd)
 	}
-	ast.Inspect(d, func(n ast.Node) bool {
-		ret, ok := n.(*ast.ReturnStmt)
+	for _, n := range nodes {
+		ret, ok := n.N.(*ast.ReturnStmt)
 		if !ok {
-			return true
+			continue
 		}
 		if v := p.returnedField(ret); v != nil {
 			if p.returned[v] == nil {
@@ -174,8 +175,7 @@ func (p *Package) noteReturnedFields(d ast.Decl) {
 			}
 			p.returned[v][recv] = true
 		}
-		return true
-	})
+	}
 }
 
 // returnedField returns the error field ret returns as its last result.

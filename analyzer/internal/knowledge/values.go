@@ -51,6 +51,12 @@ func newResolver(info *types.Info, pkg *Package, body ast.Node) *Resolver {
 		written: make(map[*types.Var]bool),
 	}
 	r.body = body
+	if i, ok := pkg.files.FuncIndex(body); ok {
+		for _, n := range pkg.files.Within(i) {
+			r.index(n.N)
+		}
+		return r
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		r.index(n)
 		return true

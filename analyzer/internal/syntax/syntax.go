@@ -1,11 +1,17 @@
-// Package syntax hands the checks cursors over a package's syntax, as
-// x/tools' inspect pass does, but builds the inspector of a file only
-// when a check first asks for a cursor in it. The inspect pass indexes
-// every node of every file up front: on std that was 224 MB of the 321 MB
-// flushcheck allocated above loading, and a sixth of its time, while the
-// checks need cursors in the few files where a writer is handled. The
-// checks find their candidates with plain ast walks and ask for cursors
-// there.
+// Package syntax gives the checks two views of a package's syntax that
+// x/tools' inspect pass gave as one. The inspect pass indexes every node
+// of every file up front (on std, 224 MB of the 321 MB flushcheck
+// allocated above loading), and each check then walked all of it again
+// to find its candidates.
+//
+//   - An index made in one walk of the package: the calls, assignments,
+//     returns, loops, composite and function literals, each with its
+//     parent and function, and each function's range of them. The checks,
+//     the writer knowledge and the no-return facts find their candidates
+//     there, with no walk of their own.
+//   - Cursors, for the few places where a check follows paths or
+//     statements: the inspector of a file is built when a check first
+//     asks for a cursor in it.
 package syntax
 
 import (
@@ -33,6 +39,8 @@ type Files struct {
 	files []*ast.File // in the package's order
 	byPos []*ast.File // sorted by FileStart, to find a node's file
 
+	idx index // the one walk of the package's files
+
 	mu  sync.Mutex
 	ins map[*ast.File]*inspector.Inspector
 }
@@ -45,7 +53,9 @@ func run(pass *analysis.Pass) (any, error) {
 func New(files []*ast.File) *Files {
 	byPos := slices.Clone(files)
 	slices.SortFunc(byPos, func(a, b *ast.File) int { return int(a.FileStart) - int(b.FileStart) })
-	return &Files{files: files, byPos: byPos, ins: make(map[*ast.File]*inspector.Inspector)}
+	s := &Files{files: files, byPos: byPos, ins: make(map[*ast.File]*inspector.Inspector)}
+	s.idx.build(files)
+	return s
 }
 
 // List returns the package's files, for walks that need no cursor.
