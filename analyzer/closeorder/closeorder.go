@@ -78,7 +78,7 @@ func (c *checker) checkFunc(i int32) {
 	}
 	nodes := c.files.Within(i)
 	calls := callsIn(nodes)
-	if !c.mayTrigger(calls) || !c.mayWrap(calls) {
+	if !c.mayWrap(calls) || !c.mayTrigger(calls) {
 		return // the fast path: no call a rule is about, or no writer over anything
 	}
 	m := c.buildModel(fn, nodes, calls)

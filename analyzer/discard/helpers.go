@@ -76,27 +76,21 @@ func (c *checker) calledOnlyFailing(fn *types.Func) bool {
 	return true
 }
 
-// callsOf returns the uses of each unexported function of the package;
-// computed once per pass, without cursors (most are never asked for).
+// callsOf returns the uses of each unexported function of the package,
+// in no particular order; computed once per pass, without cursors (most
+// are never asked for).
 func (c *checker) callsOf() map[*types.Func][]*ast.Ident {
 	if c.uses != nil {
 		return c.uses
 	}
 	c.uses = make(map[*types.Func][]*ast.Ident)
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
-			if !ok || fn.Exported() || fn.Pkg() != c.pass.Pkg {
-				return true // not an unexported function of this package
-			}
-			fn = fn.Origin()
-			c.uses[fn] = append(c.uses[fn], id)
-			return true
-		})
+	for id, obj := range c.pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Exported() || fn.Pkg() != c.pass.Pkg {
+			continue // not an unexported function of this package
+		}
+		fn = fn.Origin()
+		c.uses[fn] = append(c.uses[fn], id)
 	}
 	return c.uses
 }

@@ -19,27 +19,24 @@ func (c *checker) checkCallbacks(sites []*site) {
 	for _, s := range sites {
 		byUnit[s.u] = append(byUnit[s.u], s)
 	}
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true // not a call
-			}
-			method := c.rawConnMethod(call)
-			if method == "" {
-				return true // not RawConn.Write or RawConn.Read
-			}
-			u := c.callbackUnit(f, call)
-			if u == nil {
-				return true // a callback whose body we cannot see
-			}
-			if _, seen := c.callbacks[u]; seen {
-				return true // passed twice: checked once
-			}
-			c.callbacks[u] = method
-			c.checkCallback(u, method, byUnit[u])
-			return true
-		})
+	for _, n := range c.files.Nodes() {
+		call, ok := n.N.(*ast.CallExpr)
+		if !ok {
+			continue // not a call
+		}
+		method := c.rawConnMethod(call)
+		if method == "" {
+			continue // not RawConn.Write or RawConn.Read
+		}
+		u := c.callbackUnit(c.files.FileOf(call), call)
+		if u == nil {
+			continue // a callback whose body we cannot see
+		}
+		if _, seen := c.callbacks[u]; seen {
+			continue // passed twice: checked once
+		}
+		c.callbacks[u] = method
+		c.checkCallback(u, method, byUnit[u])
 	}
 }
 

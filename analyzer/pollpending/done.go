@@ -4,28 +4,39 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
 )
 
 // checkDoneDiscards reports calls of poll-style functions returning
 // (done bool) whose result is thrown away: false, "not done yet", is
 // then treated as done.
 func (c *checker) checkDoneDiscards() {
-	for _, f := range c.pass.Files {
-		var stack []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return true
-			}
-			if call, ok := n.(*ast.CallExpr); ok && c.isDoneDiscard(call, parentOf(stack)) {
-				msg := fmt.Sprintf("%s of %s is discarded; false means the write would block and the unsent bytes are dropped",
-					c.resultName(call), calleeName(call))
-				c.report(call.Pos(), call.End(), msg, nil, nil)
-			}
-			stack = append(stack, n)
-			return true
-		})
+	for _, n := range c.files.Nodes() {
+		if call, ok := n.N.(*ast.CallExpr); ok && c.isDoneDiscard(call, c.parentBeyondParens(n)) {
+			msg := fmt.Sprintf("%s of %s is discarded; false means the write would block and the unsent bytes are dropped",
+				c.resultName(call), calleeName(call))
+			c.report(call.Pos(), call.End(), msg, nil, nil)
+		}
 	}
+}
+
+// parentBeyondParens returns the parent of an indexed node, past any
+// parentheses around it (as parentOf does for a walk's stack).
+func (c *checker) parentBeyondParens(n syntax.Node) ast.Node {
+	if _, ok := n.Parent.(*ast.ParenExpr); !ok {
+		return n.Parent
+	}
+	cur, ok := c.files.Cursor(n.N)
+	if !ok {
+		return nil
+	}
+	for cur = cur.Parent(); cur.Valid(); cur = cur.Parent() {
+		if _, ok := cur.Node().(*ast.ParenExpr); !ok {
+			return cur.Node()
+		}
+	}
+	return nil
 }
 
 // isDoneDiscard reports whether call calls a (done bool) poll-style

@@ -175,27 +175,43 @@ func (p *Package) learn(decls []*ast.FuncDecl) {
 // committing a parameter's writer for other functions.
 func (p *Package) returnsCommit(decl *ast.FuncDecl, finisher bool) *Commits {
 	var r *Resolver // built at the first return that may return a commit
-	var fact *Commits
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if fact != nil {
-			return false
+	for _, ret := range p.returnsOf(decl) {
+		res := returned(decl, ret)
+		if res == nil || !mayBeCommit(res) {
+			continue // nothing returned here can be a commit's result
 		}
+		if r == nil {
+			r = p.Resolver(decl) // once for every round of learn
+		}
+		if fact := p.factOf(r, decl, res, finisher); fact != nil {
+			return fact
+		}
+	}
+	return nil
+}
+
+// returnsOf returns the return statements of decl, not those of the
+// function literals in it.
+func (p *Package) returnsOf(decl *ast.FuncDecl) []*ast.ReturnStmt {
+	var rets []*ast.ReturnStmt
+	if i, ok := p.files.FuncIndex(decl); ok {
+		for n := range p.files.Own(i) {
+			if ret, ok := n.N.(*ast.ReturnStmt); ok {
+				rets = append(rets, ret)
+			}
+		}
+		return rets
+	}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false // its returns are not decl's
 		case *ast.ReturnStmt:
-			res := returned(decl, n)
-			if res == nil || !mayBeCommit(res) {
-				return true // nothing returned here can be a commit's result
-			}
-			if r == nil {
-				r = p.Resolver(decl) // once for every round of learn
-			}
-			fact = p.factOf(r, decl, res, finisher)
+			rets = append(rets, n)
 		}
 		return true
 	})
-	return fact
+	return rets
 }
 
 // returned returns the one expression ret returns: its result, or for

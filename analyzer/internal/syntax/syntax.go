@@ -93,6 +93,10 @@ func (s *Files) Cursor(n ast.Node) (inspector.Cursor, bool) {
 	return file.FindNode(n)
 }
 
+// FileOf returns the file that holds n, or nil if none of the package's
+// files does.
+func (s *Files) FileOf(n ast.Node) *ast.File { return s.fileAt(n.Pos()) }
+
 // fileAt returns the file whose extent holds pos.
 func (s *Files) fileAt(pos token.Pos) *ast.File {
 	i, _ := slices.BinarySearchFunc(s.byPos, pos, func(f *ast.File, p token.Pos) int { return int(f.FileStart) - int(p) })
