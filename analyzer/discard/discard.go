@@ -33,16 +33,17 @@ var Analyzer = &analysis.Analyzer{
 
 // checker holds what one pass needs.
 type checker struct {
-	pass     *analysis.Pass
-	pkg      *knowledge.Package
-	paths    *paths.Checker
-	report   *suppress.Reporter
-	cfgs     *flowgraph.Graphs
-	files    *syntax.Files
-	kept     map[*types.Var]bool          // see keptFields
-	finished map[*types.Var]bool          // see finishedFields
-	helpers  map[*types.Func]bool         // see failureHelper
-	uses     map[*types.Func][]*ast.Ident // see callsOf
+	pass      *analysis.Pass
+	pkg       *knowledge.Package
+	paths     *paths.Checker
+	report    *suppress.Reporter
+	cfgs      *flowgraph.Graphs
+	files     *syntax.Files
+	kept      map[*types.Var]bool          // see keptFields
+	finished  map[*types.Var]bool          // see finishedFields
+	helpers   map[*types.Func]bool         // see failureHelper
+	uses      map[*types.Func][]*ast.Ident // see callsOf
+	linknames map[string]bool              // names of //go:linkname directives, see linknamed
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -137,17 +137,22 @@ func (c *checker) interfaceMethod(fn *types.Func) bool {
 }
 
 // linknamed reports whether a //go:linkname directive of the package
-// names fn: another package may call it.
+// names fn: another package may call it. The directives are read once.
 func (c *checker) linknamed(fn *types.Func) bool {
-	for _, f := range c.pass.Files {
-		for _, g := range f.Comments {
-			for _, com := range g.List {
-				fields := strings.Fields(com.Text)
-				if len(fields) >= 2 && fields[0] == "//go:linkname" && fields[1] == fn.Name() {
-					return true
+	if c.linknames == nil {
+		c.linknames = make(map[string]bool)
+		for _, f := range c.pass.Files {
+			for _, g := range f.Comments {
+				for _, com := range g.List {
+					if !strings.HasPrefix(com.Text, "//go:linkname") {
+						continue // not a directive
+					}
+					if fields := strings.Fields(com.Text); len(fields) >= 2 && fields[0] == "//go:linkname" {
+						c.linknames[fields[1]] = true
+					}
 				}
 			}
 		}
 	}
-	return false
+	return c.linknames[fn.Name()]
 }
