@@ -14,14 +14,15 @@ import (
 // excused reports whether a discard is not a truncation: it is on a path
 // that already reports failure (or never returns); the file it writes is
 // removed right after; a later checked call returns a sticky writer's error
-// again; it is in a helper called only on failing paths; or it is a
-// deferred safety net behind a checked call that finishes the same
-// writer, or runs only on exits that report failure.
+// again, here or (for a writer over a parameter) in every caller; it is in
+// a helper called only on failing paths; or it is a deferred safety net
+// behind a checked call that finishes the same writer, or runs only on
+// exits that report failure.
 func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit, r *knowledge.Resolver) bool {
 	if c.removedAfter(stmt, commit, r) {
 		return true
 	}
-	if c.failureHelper(stmt, f) {
+	if c.failureHelper(stmt, f) || c.stickyInCallers(stmt, f, commit) {
 		return true
 	}
 	if f == deferred || paths.Deferred(stmt) {

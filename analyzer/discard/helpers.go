@@ -65,7 +65,7 @@ func (c *checker) calledOnlyFailing(fn *types.Func) bool {
 		if !ok {
 			return false
 		}
-		stmt, ok := callStatement(use)
+		stmt, _, ok := callStatement(use)
 		if !ok {
 			return false // a function value, or a call inside an expression
 		}
@@ -96,26 +96,27 @@ func (c *checker) callsOf() map[*types.Func][]*ast.Ident {
 }
 
 // callStatement returns the statement that calls the function named at
-// use: the call must be the whole of an expression statement or the
-// right side of an assignment, whose path the caller then follows.
-func callStatement(use inspector.Cursor) (inspector.Cursor, bool) {
+// use, and the call: the call must be the whole of an expression
+// statement or the right side of an assignment, whose path the caller
+// then follows.
+func callStatement(use inspector.Cursor) (inspector.Cursor, *ast.CallExpr, bool) {
 	callee := use
 	if use.ParentEdgeKind() == edge.SelectorExpr_Sel {
 		callee = use.Parent() // s.writeError
 	}
 	if callee.ParentEdgeKind() != edge.CallExpr_Fun {
-		return inspector.Cursor{}, false // used as a value, not called
+		return inspector.Cursor{}, nil, false // used as a value, not called
 	}
 	call := callee.Parent()
 	switch call.Parent().Node().(type) {
 	case *ast.ExprStmt:
-		return call.Parent(), true
+		return call.Parent(), call.Node().(*ast.CallExpr), true
 	case *ast.AssignStmt:
 		if call.ParentEdgeKind() == edge.AssignStmt_Rhs {
-			return call.Parent(), true
+			return call.Parent(), call.Node().(*ast.CallExpr), true
 		}
 	}
-	return inspector.Cursor{}, false
+	return inspector.Cursor{}, nil, false
 }
 
 // interfaceMethod reports whether fn is a method whose name an interface

@@ -8,10 +8,10 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// resetsDest reports whether fn is the Reset(w) method of a table writer
+// ResetsDest reports whether fn is the Reset(w) method of a table writer
 // type, which switches the writer to the destination w (bufio.Writer,
 // gzip.Writer): what the writer wrote to before no longer matters.
-func resetsDest(fn *types.Func) bool {
+func ResetsDest(fn *types.Func) bool {
 	if fn == nil || fn.Name() != "Reset" {
 		return false
 	}
@@ -29,7 +29,7 @@ func (r *Resolver) noteReset(call *ast.CallExpr) {
 		return // the common case, decided without types
 	}
 	fn, _ := r.info.ObjectOf(sel.Sel).(*types.Func)
-	if v := localVar(r.info, sel.X); v != nil && resetsDest(fn) {
+	if v := localVar(r.info, sel.X); v != nil && ResetsDest(fn) {
 		if r.resets == nil {
 			r.resets = make(map[*types.Var][]*ast.CallExpr) // made on first use: most functions need none
 		}
