@@ -56,10 +56,14 @@ func run(pass *analysis.Pass) (any, error) {
 		cfgs:   cfgs,
 		files:  pass.ResultOf[syntax.Analyzer].(*syntax.Files),
 	}
-	for _, n := range c.files.Nodes() {
+	nodes := c.files.Nodes()
+	for i, n := range nodes {
 		call, ok := n.N.(*ast.CallExpr)
 		if !ok || !c.mayDiscard(n.Parent) || !c.mayMatter(call, n.Func) {
 			continue // used as a value, or not a commit that matters: no cursor needed
+		}
+		if c.readAtOnce(nodes, i) {
+			continue // the error is assigned and read by the next statement
 		}
 		if cur, ok := c.files.Cursor(call); ok {
 			c.checkCall(cur)
