@@ -82,7 +82,9 @@ func (x *index) build(files []*ast.File) {
 		extent += int(f.End() - f.Pos())
 	}
 	x.nodes = make([]Node, 0, extent/50)
-	x.funcOf = make(map[ast.Node]int32)
+	// And about one declared function per 1000 bytes, literals besides.
+	x.funcs = make([]Func, 0, extent/500)
+	x.funcOf = make(map[ast.Node]int32, extent/500)
 	var stack []ast.Node
 	fn := int32(-1)
 	for _, f := range files {

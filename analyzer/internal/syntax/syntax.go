@@ -10,8 +10,8 @@
 //     the writer knowledge and the no-return facts find their candidates
 //     there, with no walk of their own.
 //   - Cursors, for the few places where a check follows paths or
-//     statements: the inspector of a file is built when a check first
-//     asks for a cursor in it.
+//     statements: the inspector of a top-level declaration is built when
+//     a check first asks for a cursor in it.
 package syntax
 
 import (
@@ -28,7 +28,7 @@ import (
 // Analyzer provides the package's *Files.
 var Analyzer = &analysis.Analyzer{
 	Name:       "syntax",
-	Doc:        "syntax: cursors over the package's files, each file indexed on first use (no diagnostics)",
+	Doc:        "syntax: an index of the package's nodes, and cursors over each declaration built on first use (no diagnostics)",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Files](),
 }
@@ -42,7 +42,7 @@ type Files struct {
 	idx index // the one walk of the package's files
 
 	mu  sync.Mutex
-	ins map[*ast.File]*inspector.Inspector
+	ins map[ast.Node]*inspector.Inspector // of a declaration, or of a whole file
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -53,7 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 func New(files []*ast.File) *Files {
 	byPos := slices.Clone(files)
 	slices.SortFunc(byPos, func(a, b *ast.File) int { return int(a.FileStart) - int(b.FileStart) })
-	s := &Files{files: files, byPos: byPos, ins: make(map[*ast.File]*inspector.Inspector)}
+	s := &Files{files: files, byPos: byPos, ins: make(map[ast.Node]*inspector.Inspector)}
 	s.idx.build(files)
 	return s
 }
@@ -61,27 +61,18 @@ func New(files []*ast.File) *Files {
 // List returns the package's files, for walks that need no cursor.
 func (s *Files) List() []*ast.File { return s.files }
 
-// File returns the cursor of a whole file, indexing it on first use.
-func (s *Files) File(f *ast.File) inspector.Cursor {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	in, ok := s.ins[f]
-	if !ok {
-		in = inspector.New([]*ast.File{f})
-		s.ins[f] = in
-	}
-	cur, _ := in.Root().FirstChild()
-	return cur
-}
-
 // Cursor returns the cursor of n, a node of one of the package's files.
+// The cursors of the nodes of one top-level declaration come from one
+// inspector, built on the first request: a cursor's ancestors end at a
+// file that holds that declaration alone (with the real file's name and
+// imports), so a check cannot walk from one declaration to another.
 func (s *Files) Cursor(n ast.Node) (inspector.Cursor, bool) {
 	f := s.fileAt(n.Pos())
 	if f == nil {
 		return inspector.Cursor{}, false // not in this package
 	}
-	file := s.File(f)
-	if cur, ok := file.FindByPos(n.Pos(), n.End()); ok {
+	root := s.root(f, declAt(f, n))
+	if cur, ok := root.FindByPos(n.Pos(), n.End()); ok {
 		// The innermost node over n's range may be a child of n with the
 		// same range (an ExprStmt's call): climb to n.
 		for c := cur; c.Valid() && c.Node() != nil && c.Node().Pos() == n.Pos(); c = c.Parent() {
@@ -90,7 +81,56 @@ func (s *Files) Cursor(n ast.Node) (inspector.Cursor, bool) {
 			}
 		}
 	}
-	return file.FindNode(n)
+	return root.FindNode(n)
+}
+
+// root returns the cursor of the file node that holds d alone, or of the
+// whole file f when d is nil, building its inspector on first use.
+func (s *Files) root(f *ast.File, d ast.Decl) inspector.Cursor {
+	var key ast.Node = f
+	if d != nil {
+		key = d
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in, ok := s.ins[key]
+	if !ok {
+		in = inspector.New([]*ast.File{scope(f, d)})
+		s.ins[key] = in
+	}
+	cur, _ := in.Root().FirstChild()
+	return cur
+}
+
+// scope returns f, or a file that holds only its declaration d. Its
+// package clause is placed at d, so that the inspector sizes its index
+// by d's extent, not by the file's.
+func scope(f *ast.File, d ast.Decl) *ast.File {
+	if d == nil {
+		return f
+	}
+	return &ast.File{
+		Package:   d.Pos(),
+		Name:      f.Name,
+		Decls:     []ast.Decl{d},
+		FileStart: f.FileStart,
+		FileEnd:   f.FileEnd,
+		Imports:   f.Imports,
+		GoVersion: f.GoVersion,
+	}
+}
+
+// declAt returns the top-level declaration of f that holds n, or nil
+// (the package clause, a comment, the file itself).
+func declAt(f *ast.File, n ast.Node) ast.Decl {
+	i, found := slices.BinarySearchFunc(f.Decls, n.Pos(), func(d ast.Decl, p token.Pos) int { return int(d.Pos()) - int(p) })
+	if found {
+		return f.Decls[i] // n starts where the declaration does
+	}
+	if i > 0 && n.End() <= f.Decls[i-1].End() {
+		return f.Decls[i-1]
+	}
+	return nil
 }
 
 // FileOf returns the file that holds n, or nil if none of the package's
