@@ -171,8 +171,8 @@ func (c *checker) writersOf(fn int32, body *ast.BlockStmt) []*writer {
 				seen = make(map[*types.Var]bool)
 			}
 			seen[v] = true
-			if !madeByCall(n, id) || !mayHoldWriter(v.Type()) {
-				continue // not made here, or no methods: not a writer this function owns
+			if !madeByCall(n, id) || !mayBeWriter(v.Type()) {
+				continue // not made here, or no writer methods: not a writer this function owns
 			}
 			if r == nil {
 				r = c.pkg.Resolver(c.files.Funcs()[fn].N)
@@ -347,3 +347,33 @@ func mayHoldWriter(t types.Type) bool {
 		return false // basic, slice, map, channel, function, array: no methods
 	}
 }
+
+// mayBeWriter narrows mayHoldWriter for the locals writersOf classifies:
+// a concrete type must have a method to write to it or finish it (Write,
+// WriteString, Flush, Close, its own or promoted). Every writer the
+// knowledge table or a type's structure makes buffered or finalizing has
+// one, so the other locals need no classification; an interface or a
+// type parameter is judged by what was assigned to it.
+func mayBeWriter(t types.Type) bool {
+	if !mayHoldWriter(t) {
+		return false
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return true
+	}
+	if types.IsInterface(t) {
+		return true
+	}
+	for _, name := range writerMethods {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+			if _, ok := obj.(*types.Func); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writerMethods are the methods some writer of every buffered or
+// finalizing kind has.
+var writerMethods = [...]string{"Write", "WriteString", "Flush", "Close"}
