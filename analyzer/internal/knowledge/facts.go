@@ -161,12 +161,38 @@ func (p *Package) learn(decls []*ast.FuncDecl) {
 			if !ok || p.local[fn] != nil || !returnsOnlyError(fn) {
 				continue // unknown, already learned, or not func(...) error
 			}
-			if f := p.returnsCommit(decl, isFinisher(decl)); f != nil {
+			finisher := isFinisher(decl)
+			if !finisher && !hasWriterParam(fn) {
+				continue // only a parameter's writer can give a non-finisher its fact
+			}
+			if f := p.returnsCommit(decl, finisher); f != nil {
 				p.local[fn] = f
 				changed = true
 			}
 		}
 	}
+}
+
+// hasWriterParam reports whether a parameter of fn has a method a
+// data-committing call could call (see methodOps), or is a type
+// parameter: factOf gives a function other than a Flush or Close method
+// a fact only for a commit on one of its parameters, and every committing
+// call's target (a method's receiver, io.Copy's or fmt.Fprint's writer,
+// a fact's argument) has such a method.
+func hasWriterParam(fn *types.Func) bool {
+	params := fn.Type().(*types.Signature).Params()
+	for i := range params.Len() {
+		t := params.At(i).Type()
+		if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+			return true
+		}
+		for name := range methodOps {
+			if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // returnsCommit returns the fact for decl when one of its return
