@@ -108,8 +108,12 @@
 // writer's final call is checked later (tw.Flush() then return
 // b.Flush()), nor, off a shutdown path, when every write of its type goes
 // to a sticky field the package checks, or to a writer that keeps its
-// first error in a field the package returns (image/gif's encoder).
-// bw.Reset(w) on a standard-library writer gives it w's destination.
+// first error in a field the package returns (image/gif's encoder), nor
+// when the writer below is a parameter of an unexported function whose
+// every caller passes a sticky writer there and checks a later call on
+// it (image/png: a deferred zlib Close into the caller's bufio.Writer,
+// whose Flush the caller checks). bw.Reset(w) on a standard-library
+// writer gives it w's destination.
 //
 // A discarded Write or Flush of a sticky writer held in a field is not
 // reported when the package checks that field's calls elsewhere, which
