@@ -39,7 +39,6 @@ type checker struct {
 	report *suppress.Reporter
 	found  []finding
 	seen   map[findingKey]bool
-	decls  map[*types.Func]*ast.FuncDecl // this package's functions, built on first use
 
 	pairDests map[*types.Var]bool   // destination fields of knowledge.FieldPairs
 	finishers map[*types.Func][]int // per function of the package: the op finishing each parameter, or -1

@@ -118,13 +118,7 @@ type flow struct {
 }
 
 func (c *checker) checkUnit(m *model, unit inspector.Cursor) {
-	var g *cfg.CFG
-	switch n := unit.Node().(type) {
-	case *ast.FuncDecl:
-		g = c.cfgs.FuncDecl(n)
-	case *ast.FuncLit:
-		g = c.cfgs.FuncLit(n)
-	}
+	g := c.cfgs.Func(unit.Node())
 	if g == nil || len(g.Blocks) == 0 {
 		return
 	}
@@ -876,7 +870,7 @@ func (c *checker) paramFinishes(fn *types.Func) []int {
 		c.finishers = make(map[*types.Func][]int)
 	}
 	var ops []int
-	if decl := c.declOf(fn); decl != nil && decl.Body != nil {
+	if decl := c.cfgs.Decl(fn); decl != nil && decl.Body != nil {
 		ops = c.scanParamFinishes(fn, decl)
 	}
 	c.finishers[fn] = ops
@@ -917,37 +911,12 @@ func (c *checker) scanParamFinishes(fn *types.Func, decl *ast.FuncDecl) []int {
 	return ops
 }
 
-// callsOf returns the calls in a declared function, from the package's
-// index (or a walk if it is not indexed).
+// callsOf returns the calls in a function declared in the package, from
+// the package's index (which holds every declaration of its files).
 func (c *checker) callsOf(decl *ast.FuncDecl) []*ast.CallExpr {
-	if i, ok := c.files.FuncIndex(decl); ok {
-		return callsIn(c.files.Within(i))
-	}
-	var calls []*ast.CallExpr
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			calls = append(calls, call)
-		}
-		return true
-	})
-	return calls
-}
-
-func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
-	if fn.Pkg() != c.pass.Pkg {
+	i, ok := c.files.FuncIndex(decl)
+	if !ok {
 		return nil
 	}
-	if c.decls == nil {
-		c.decls = make(map[*types.Func]*ast.FuncDecl)
-		for _, file := range c.pass.Files {
-			for _, d := range file.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok {
-					if obj, ok := c.info.Defs[fd.Name].(*types.Func); ok {
-						c.decls[obj] = fd
-					}
-				}
-			}
-		}
-	}
-	return c.decls[fn.Origin()]
+	return callsIn(c.files.Within(i))
 }

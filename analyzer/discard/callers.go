@@ -25,8 +25,8 @@ func (c *checker) stickyInCallers(stmt inspector.Cursor, f form, commit knowledg
 	if !ok || fn.Exported() || c.linknamed(fn) || c.interfaceMethod(fn) {
 		return false // not a function, or callable from elsewhere
 	}
-	decl, ok := c.declOf(fn)
-	if !ok {
+	decl := c.cfgs.Decl(fn)
+	if decl == nil {
 		return false
 	}
 	p := c.destParam(decl, commit.Target)
@@ -58,16 +58,6 @@ func (c *checker) callerKeeps(id *ast.Ident, p int) bool {
 	return r != nil && r.Classify(arg).Traits.Has(knowledge.Sticky) && c.keptLater(stmt, knowledge.Commit{Target: arg})
 }
 
-// declOf returns the declaration of a function of the package.
-func (c *checker) declOf(fn *types.Func) (*ast.FuncDecl, bool) {
-	for _, f := range c.files.Funcs() {
-		if d, ok := f.N.(*ast.FuncDecl); ok && c.pass.TypesInfo.Defs[d.Name] == fn {
-			return d, true
-		}
-	}
-	return nil, false
-}
-
 // destParam returns the index of decl's parameter that the writer target
 // writes into, or -1: the destination its constructor was given (a local
 // writer), or, for a field, the destination every constructor assigned
@@ -82,7 +72,7 @@ func (c *checker) destParam(decl *ast.FuncDecl, target ast.Expr) int {
 	}
 	param := -1
 	for _, d := range dests {
-		i := c.paramIndex(decl, d)
+		i := knowledge.ParamIndex(c.pass.TypesInfo, decl, d)
 		if i < 0 || param >= 0 && i != param {
 			return -1 // not a parameter, or two destinations
 		}
@@ -158,26 +148,4 @@ func (c *checker) resetDest(call *ast.CallExpr, field types.Object) ast.Expr {
 		return call.Args[0]
 	}
 	return nil
-}
-
-// paramIndex returns the index of decl's parameter that e names, or -1.
-func (c *checker) paramIndex(decl *ast.FuncDecl, e ast.Expr) int {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return -1
-	}
-	obj := c.pass.TypesInfo.Uses[id]
-	i := 0
-	for _, field := range decl.Type.Params.List {
-		for _, name := range field.Names {
-			if c.pass.TypesInfo.Defs[name] == obj {
-				return i
-			}
-			i++
-		}
-		if len(field.Names) == 0 {
-			i++
-		}
-	}
-	return -1
 }

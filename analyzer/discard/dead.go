@@ -215,12 +215,7 @@ func (c *checker) escapes(fn ast.Node, v *types.Var) bool {
 // cfgOf returns the innermost function around cur and its CFG.
 func (c *checker) cfgOf(cur inspector.Cursor) (inspector.Cursor, *cfg.CFG) {
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch n := fn.Node().(type) {
-		case *ast.FuncDecl:
-			return fn, c.cfgs.FuncDecl(n)
-		case *ast.FuncLit:
-			return fn, c.cfgs.FuncLit(n)
-		}
+		return fn, c.cfgs.Func(fn.Node())
 	}
 	return inspector.Cursor{}, nil
 }

@@ -50,7 +50,7 @@ func (c *checker) callbackUnit(f *ast.File, call *ast.CallExpr) *unit {
 	case *ast.Ident, *ast.SelectorExpr:
 		switch obj := c.pass.TypesInfo.ObjectOf(leafIdent(arg)).(type) {
 		case *types.Func:
-			if decl := c.decls[obj.Origin()]; decl != nil {
+			if decl := c.cfgs.Decl(obj.Origin()); decl != nil && decl.Body != nil {
 				return c.unitOf(decl)
 			}
 		case *types.Var:

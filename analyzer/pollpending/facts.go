@@ -68,7 +68,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 		c.importSummary(fn, s)
 		return s
 	}
-	if decl := c.decls[fn]; decl != nil {
+	if decl := c.cfgs.Decl(fn); decl != nil && decl.Body != nil {
 		c.summarize(fn, decl, s)
 	}
 	return s
@@ -118,7 +118,7 @@ func (c *checker) exportFacts() {
 				continue // not a function
 			}
 			fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok || c.decls[fn] == nil {
+			if !ok || fd.Body == nil {
 				continue // no type or no body
 			}
 			if c.summaryOf(fn).any() {

@@ -35,7 +35,6 @@ type checker struct {
 	rep   *suppress.Reporter
 	cfgs  *flowgraph.Graphs
 	files *syntax.Files
-	decls map[*types.Func]*ast.FuncDecl
 	sums  map[*types.Func]*summary
 	units map[ast.Node]*unit // by *ast.FuncDecl or *ast.FuncLit
 
@@ -57,7 +56,6 @@ func run(pass *analysis.Pass) (any, error) {
 		rep:       suppress.New(pass),
 		cfgs:      pass.ResultOf[flowgraph.Analyzer].(*flowgraph.Graphs),
 		files:     pass.ResultOf[syntax.Analyzer].(*syntax.Files),
-		decls:     make(map[*types.Func]*ast.FuncDecl),
 		sums:      make(map[*types.Func]*summary),
 		units:     make(map[ast.Node]*unit),
 		siteCache: make(map[*unit][]*site),
@@ -69,7 +67,6 @@ func run(pass *analysis.Pass) (any, error) {
 		c.rawConn, _ = t.Underlying().(*types.Interface)
 	}
 	c.errno = lookupType(sys, "Errno")
-	c.indexDecls()
 	c.exportFacts()
 	sites := c.collectSites()
 	c.checkCallbacks(sites)
@@ -94,21 +91,6 @@ func mayUseRawWrites(pass *analysis.Pass) bool {
 		}
 	}
 	return false
-}
-
-// indexDecls maps the package's functions to their declarations.
-func (c *checker) indexDecls() {
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue // not a function with a body
-			}
-			if fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-				c.decls[fn] = fd
-			}
-		}
-	}
 }
 
 // unit is one function body with its control-flow graph.
@@ -153,15 +135,7 @@ func (c *checker) newUnit(n ast.Node) *unit {
 }
 
 // graph returns the control-flow graph of u.
-func (c *checker) graph(u *unit) *cfg.CFG {
-	switch n := u.node.(type) {
-	case *ast.FuncDecl:
-		return c.cfgs.FuncDecl(n)
-	case *ast.FuncLit:
-		return c.cfgs.FuncLit(n)
-	}
-	return nil
-}
+func (c *checker) graph(u *unit) *cfg.CFG { return c.cfgs.Func(u.node) }
 
 // isLocal reports whether v is declared inside u (a parameter or a
 // variable of its body), not captured from outside and not a result.

@@ -41,6 +41,18 @@ func Lookup(name string) (*analysis.Analyzer, bool) {
 	return nil, false
 }
 
+// LookupPass returns the analyzer with the given name among the checks
+// and the passes they require (syntax, flowgraph, writerfacts, ...), for
+// drivers that run a shared pass alone, such as the benchmark's.
+func LookupPass(name string) (*analysis.Analyzer, bool) {
+	for _, a := range WithRequired(Analyzers()) {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return nil, false
+}
+
 // Documentation returns the structured documentation record of a,
 // built from its Doc: the summary line is the title, the rest the text.
 func Documentation(a *analysis.Analyzer) *lint.Documentation {

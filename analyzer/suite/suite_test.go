@@ -86,3 +86,19 @@ func TestWithRequired(t *testing.T) {
 		}
 	}
 }
+
+func TestLookupPass(t *testing.T) {
+	for _, a := range suite.WithRequired(suite.Analyzers()) {
+		if got, ok := suite.LookupPass(a.Name); !ok || got != a {
+			t.Errorf("LookupPass(%q) does not find the analyzer", a.Name)
+		}
+	}
+	for _, name := range []string{"syntax", "flowgraph", "discard"} {
+		if _, ok := suite.LookupPass(name); !ok {
+			t.Errorf("LookupPass(%q) finds nothing", name)
+		}
+	}
+	if _, ok := suite.LookupPass("inspect"); ok {
+		t.Errorf("LookupPass finds inspect, which no check requires any more")
+	}
+}

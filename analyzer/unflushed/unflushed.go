@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/cfg"
 
 	"github.com/flushcheck/flushcheck/analyzer/internal/analysisdoc"
 	"github.com/flushcheck/flushcheck/analyzer/internal/flowgraph"
@@ -110,7 +109,7 @@ func (c *checker) checkFunc(i int32) {
 	if !ok {
 		return // not in the package's files
 	}
-	g := c.cfgOf(fn.Node())
+	g := c.cfgs.Func(fn.Node())
 	if g == nil {
 		return // no graph: type information incomplete
 	}
@@ -133,18 +132,6 @@ func bodyOf(n ast.Node) *ast.BlockStmt {
 		return n.Body
 	case *ast.FuncLit:
 		return n.Body
-	}
-	return nil
-}
-
-// cfgOf returns the control-flow graph of a function declaration or
-// literal, built on first request.
-func (c *checker) cfgOf(n ast.Node) *cfg.CFG {
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		return c.cfgs.FuncDecl(n)
-	case *ast.FuncLit:
-		return c.cfgs.FuncLit(n)
 	}
 	return nil
 }
@@ -365,10 +352,8 @@ func mayBeWriter(t types.Type) bool {
 		return true
 	}
 	for _, name := range writerMethods {
-		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
-			if _, ok := obj.(*types.Func); ok {
-				return true
-			}
+		if knowledge.HasMethod(t, name) {
+			return true
 		}
 	}
 	return false

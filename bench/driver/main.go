@@ -153,13 +153,9 @@ func choose(list string) ([]*analysis.Analyzer, error) {
 	case "all":
 		return suite.Analyzers(), nil
 	}
-	known := make(map[string]*analysis.Analyzer)
-	for _, a := range suite.WithRequired(suite.Analyzers()) {
-		known[a.Name] = a
-	}
 	var out []*analysis.Analyzer
 	for name := range strings.SplitSeq(list, ",") {
-		a, ok := known[name]
+		a, ok := suite.LookupPass(name)
 		if !ok {
 			return nil, fmt.Errorf("unknown analyzer %q", name)
 		}

@@ -152,6 +152,28 @@ func (g *Graphs) FuncLit(lit *ast.FuncLit) *cfg.CFG {
 	return c
 }
 
+// Func returns the control-flow graph of a function declaration or
+// literal, or nil for a declaration without body or any other node.
+func (g *Graphs) Func(n ast.Node) *cfg.CFG {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return g.FuncDecl(n)
+	case *ast.FuncLit:
+		return g.FuncLit(n)
+	}
+	return nil
+}
+
+// Decl returns the declaration of fn, a function or method declared in
+// the package (not an instance of a generic one), or nil. The map it
+// reads is not changed after the pass, so it takes no lock.
+func (g *Graphs) Decl(fn *types.Func) *ast.FuncDecl {
+	if d := g.decls[fn]; d != nil {
+		return d.node
+	}
+	return nil
+}
+
 // NoReturn reports whether a call of fn never returns. It knows the
 // functions of the package and, by their facts, those of its
 // dependencies.
@@ -178,11 +200,3 @@ func (g *Graphs) mayReturn(call *ast.CallExpr) bool {
 }
 
 var panicBuiltin = types.Universe.Lookup("panic")
-
-// Release lets the graphs go. The caller guarantees that no pass of the
-// package asks for one any more.
-func (g *Graphs) Release() {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.decls, g.lits = nil, nil
-}

@@ -187,7 +187,7 @@ func hasWriterParam(fn *types.Func) bool {
 			return true
 		}
 		for name := range methodOps {
-			if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+			if HasMethod(t, name) {
 				return true
 			}
 		}
@@ -216,27 +216,19 @@ func (p *Package) returnsCommit(decl *ast.FuncDecl, finisher bool) *Commits {
 	return nil
 }
 
-// returnsOf returns the return statements of decl, not those of the
-// function literals in it.
+// returnsOf returns the return statements of decl, a declaration of the
+// package, not those of the function literals in it.
 func (p *Package) returnsOf(decl *ast.FuncDecl) []*ast.ReturnStmt {
-	var rets []*ast.ReturnStmt
-	if i, ok := p.files.FuncIndex(decl); ok {
-		for n := range p.files.Own(i) {
-			if ret, ok := n.N.(*ast.ReturnStmt); ok {
-				rets = append(rets, ret)
-			}
-		}
-		return rets
+	i, ok := p.files.FuncIndex(decl)
+	if !ok {
+		return nil
 	}
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // its returns are not decl's
-		case *ast.ReturnStmt:
-			rets = append(rets, n)
+	var rets []*ast.ReturnStmt
+	for n := range p.files.Own(i) {
+		if ret, ok := n.N.(*ast.ReturnStmt); ok {
+			rets = append(rets, ret)
 		}
-		return true
-	})
+	}
 	return rets
 }
 
@@ -273,7 +265,7 @@ func (p *Package) factOf(r *Resolver, decl *ast.FuncDecl, e ast.Expr, finisher b
 	if !ok {
 		return nil
 	}
-	if i := paramIndex(p.info, decl, c.Target); i >= 0 {
+	if i := ParamIndex(p.info, decl, c.Target); i >= 0 {
 		return &Commits{Lost: lost, Param: i}
 	}
 	if finisher {
@@ -282,8 +274,8 @@ func (p *Package) factOf(r *Resolver, decl *ast.FuncDecl, e ast.Expr, finisher b
 	return nil
 }
 
-// paramIndex returns the index of the parameter e names, or -1.
-func paramIndex(info *types.Info, decl *ast.FuncDecl, e ast.Expr) int {
+// ParamIndex returns the index of decl's parameter that e names, or -1.
+func ParamIndex(info *types.Info, decl *ast.FuncDecl, e ast.Expr) int {
 	v := localVar(info, e)
 	if v == nil {
 		return -1

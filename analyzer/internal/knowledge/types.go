@@ -86,6 +86,10 @@ func HasWrite(t types.Type) bool {
 	return sig.Params().Len() == 1 && sig.Results().Len() == 2 && IsError(sig.Results().At(1).Type())
 }
 
+// HasMethod reports whether t (or *t) has a method named name, its own
+// or promoted.
+func HasMethod(t types.Type, name string) bool { return method(t, name) != nil }
+
 // HasRead reports whether t has a Read method: a connection, file or
 // pipe end rather than a pure writer.
 func HasRead(t types.Type) bool { return method(t, "Read") != nil }

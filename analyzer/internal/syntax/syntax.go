@@ -36,7 +36,6 @@ var Analyzer = &analysis.Analyzer{
 // Files gives cursors into one package's files. It is safe for the
 // concurrent use of the checks of the package.
 type Files struct {
-	files []*ast.File // in the package's order
 	byPos []*ast.File // sorted by FileStart, to find a node's file
 
 	idx index // the one walk of the package's files
@@ -53,13 +52,10 @@ func run(pass *analysis.Pass) (any, error) {
 func New(files []*ast.File) *Files {
 	byPos := slices.Clone(files)
 	slices.SortFunc(byPos, func(a, b *ast.File) int { return int(a.FileStart) - int(b.FileStart) })
-	s := &Files{files: files, byPos: byPos, ins: make(map[ast.Node]*inspector.Inspector)}
+	s := &Files{byPos: byPos, ins: make(map[ast.Node]*inspector.Inspector)}
 	s.idx.build(files)
 	return s
 }
-
-// List returns the package's files, for walks that need no cursor.
-func (s *Files) List() []*ast.File { return s.files }
 
 // Cursor returns the cursor of n, a node of one of the package's files.
 // The cursors of the nodes of one top-level declaration come from one
