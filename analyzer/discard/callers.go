@@ -18,24 +18,68 @@ import (
 // bufio.Writer whose Flush it checks right after, so a failed footer
 // write resurfaces there.
 func (c *checker) stickyInCallers(stmt inspector.Cursor, f form, commit knowledge.Commit) bool {
-	if f == spawned || commit.Target == nil {
-		return false // the goroutine outlives the call; or nothing written
-	}
-	fn, ok := c.helperOf(stmt)
-	if !ok || fn.Exported() || c.linknamed(fn) || c.interfaceMethod(fn) {
-		return false // not a function, or callable from elsewhere
-	}
-	decl := c.cfgs.Decl(fn)
-	if decl == nil {
+	fn, decl, ok := c.privateHelper(stmt, f, commit)
+	if !ok {
 		return false
 	}
 	p := c.destParam(decl, commit.Target)
 	if p < 0 {
 		return false // the destination is not one parameter
 	}
+	return c.everyCall(fn, func(id *ast.Ident) bool { return c.callerKeeps(id, p) })
+}
+
+// harmlessInCallers reports whether the writer a discarded call commits
+// is a parameter of its function, and the call would not matter on any
+// argument a caller passes there, judged where the argument is made:
+// fasthttp's releaseRealGzipWriter(zw) closes a gzip writer that its one
+// caller made over a destination known to be in memory.
+func (c *checker) harmlessInCallers(stmt inspector.Cursor, f form, commit knowledge.Commit) bool {
+	switch {
+	case commit.Via, commit.Op == knowledge.OpCopy, commit.Op == knowledge.OpFact:
+		return false // judged by more than the writer, in the callee's terms
+	}
+	fn, decl, ok := c.privateHelper(stmt, f, commit)
+	if !ok {
+		return false
+	}
+	p := knowledge.ParamIndex(c.pass.TypesInfo, decl, commit.Target)
+	if p < 0 {
+		return false // the writer is not a parameter
+	}
+	return c.everyCall(fn, func(id *ast.Ident) bool {
+		call, at, ok := c.callAt(id)
+		if !ok || p >= len(call.Args) {
+			return false // a function value, or a variadic argument
+		}
+		r := c.resolver(at)
+		there := commit
+		there.Target = call.Args[p]
+		_, matters := c.pkg.Matters(r, there)
+		return r != nil && !matters
+	})
+}
+
+// privateHelper returns the declared function that runs a discard before
+// it returns (see helperOf), when only this package can call it.
+func (c *checker) privateHelper(stmt inspector.Cursor, f form, commit knowledge.Commit) (*types.Func, *ast.FuncDecl, bool) {
+	if f == spawned || commit.Target == nil {
+		return nil, nil, false // the goroutine outlives the call; or nothing written
+	}
+	fn, ok := c.helperOf(stmt)
+	if !ok || fn.Exported() || c.linknamed(fn) || c.interfaceMethod(fn) {
+		return nil, nil, false // not a function, or callable from elsewhere
+	}
+	decl := c.cfgs.Decl(fn)
+	return fn, decl, decl != nil
+}
+
+// everyCall reports whether the function has uses in the package and
+// each passes test.
+func (c *checker) everyCall(fn *types.Func, test func(*ast.Ident) bool) bool {
 	uses := c.callsOf()[fn.Origin()]
 	for _, id := range uses {
-		if !c.callerKeeps(id, p) {
+		if !test(id) {
 			return false
 		}
 	}

@@ -115,6 +115,18 @@
 // whose Flush the caller checks). bw.Reset(w) on a standard-library
 // writer gives it w's destination.
 //
+// A writer's destination is also known from where its value comes from
+// beyond the function: a writer that is a parameter of an unexported
+// function is judged by the argument every caller passes, where that
+// argument is made, and the discard is not reported when no caller's
+// argument could lose the bytes (fasthttp's releaseRealGzipWriter closes
+// gzip writers made only over in-memory buffers). An unexported struct
+// field holds what the package stores in it, when every store is
+// followed (no address taken, no method switching its destination); a
+// variable never assigned in the function has, in a case of a type
+// switch on it, one of the types that case lists (case *bytes.Buffer,
+// *strings.Builder: it cannot fail there).
+//
 // A discarded Write or Flush of a sticky writer held in a field is not
 // reported when the package checks that field's calls elsewhere, which
 // return the error again (a Flush to cut latency, then a checked Flush);

@@ -22,7 +22,7 @@ func (c *checker) excused(stmt inspector.Cursor, f form, commit knowledge.Commit
 	if c.removedAfter(stmt, commit, r) {
 		return true
 	}
-	if c.failureHelper(stmt, f) || c.stickyInCallers(stmt, f, commit) {
+	if c.failureHelper(stmt, f) || c.stickyInCallers(stmt, f, commit) || c.harmlessInCallers(stmt, f, commit) {
 		return true
 	}
 	if f == deferred || paths.Deferred(stmt) {

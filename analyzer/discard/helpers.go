@@ -100,14 +100,10 @@ func (c *checker) callsOf() map[*types.Func][]*ast.Ident {
 // statement or the right side of an assignment, whose path the caller
 // then follows.
 func callStatement(use inspector.Cursor) (inspector.Cursor, *ast.CallExpr, bool) {
-	callee := use
-	if use.ParentEdgeKind() == edge.SelectorExpr_Sel {
-		callee = use.Parent() // s.writeError
+	call, ok := calling(use)
+	if !ok {
+		return inspector.Cursor{}, nil, false
 	}
-	if callee.ParentEdgeKind() != edge.CallExpr_Fun {
-		return inspector.Cursor{}, nil, false // used as a value, not called
-	}
-	call := callee.Parent()
 	switch call.Parent().Node().(type) {
 	case *ast.ExprStmt:
 		return call.Parent(), call.Node().(*ast.CallExpr), true
@@ -117,6 +113,32 @@ func callStatement(use inspector.Cursor) (inspector.Cursor, *ast.CallExpr, bool)
 		}
 	}
 	return inspector.Cursor{}, nil, false
+}
+
+// calling returns the call of the function named at use, if use calls it.
+func calling(use inspector.Cursor) (inspector.Cursor, bool) {
+	callee := use
+	if use.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		callee = use.Parent() // s.writeError
+	}
+	if callee.ParentEdgeKind() != edge.CallExpr_Fun {
+		return inspector.Cursor{}, false // used as a value, not called
+	}
+	return callee.Parent(), true
+}
+
+// callAt returns the call of the function named at id, and its cursor,
+// if id is called there and not used as a value.
+func (c *checker) callAt(id *ast.Ident) (*ast.CallExpr, inspector.Cursor, bool) {
+	use, ok := c.files.Cursor(id)
+	if !ok {
+		return nil, inspector.Cursor{}, false
+	}
+	call, ok := calling(use)
+	if !ok {
+		return nil, inspector.Cursor{}, false
+	}
+	return call.Node().(*ast.CallExpr), call, true
 }
 
 // interfaceMethod reports whether fn is a method whose name an interface

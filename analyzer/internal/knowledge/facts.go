@@ -57,6 +57,9 @@ type Package struct {
 	pairsOnce sync.Once                // see FieldPairs
 	pairs     map[*types.Var]FieldPair // writer fields over destination fields
 
+	storesOnce sync.Once              // see fieldStores
+	stores     map[*types.Var][]store // values stored in each field
+
 	memo memo // what types alone say, and the Resolvers built
 
 	returnedOnce sync.Once                               // see returnedFields

@@ -19,6 +19,7 @@ type memo struct {
 	static    map[typeKey]staticInfo
 	wrappers  map[*types.Package]map[*types.Named]bool // named results of exported wrapping constructors
 	resolvers map[ast.Node]*Resolver
+	fields    map[*types.Var]Trait // see fieldTraits
 }
 
 // typeKey identifies a type for the memo. Type checking makes a new

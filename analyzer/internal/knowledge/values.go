@@ -36,6 +36,7 @@ type Resolver struct {
 	lastOf  map[*types.Var][]ast.Expr      // calls whose last result (their error) a local is assigned: _, err = w.Write(p)
 	written map[*types.Var]bool            // locals written to in the function
 	resets  map[*types.Var][]*ast.CallExpr // v.Reset(w) calls switching a local table writer's destination
+	types   []*ast.TypeSwitchStmt          // the type switches of the function, for narrowed
 	body    ast.Node                       // the function (or body) indexed
 	fnOnce  sync.Once                      // Resolvers are shared: cursor finds fn once
 	fn      inspector.Cursor               // its cursor, once cursor has found it
@@ -89,6 +90,8 @@ func (r *Resolver) index(n ast.Node) {
 		r.indexAssign(lhs, n.Values)
 	case *ast.RangeStmt:
 		r.indexAssign([]ast.Expr{n.Key, n.Value}, nil)
+	case *ast.TypeSwitchStmt:
+		r.types = append(r.types, n)
 	case *ast.CallExpr:
 		r.noteReset(n)
 		if !mentions(n, isIdent) {
@@ -166,7 +169,7 @@ func (r *Resolver) classify(e ast.Expr, depth int) Value {
 	case *ast.Ident:
 		v = r.classifyIdent(e, v, depth)
 	case *ast.SelectorExpr:
-		v = r.classifySelector(e, v)
+		v = r.classifySelector(e, v, depth)
 	case *ast.CallExpr:
 		v = merge(v, r.classifyCall(e, depth))
 	}
@@ -190,6 +193,9 @@ func (r *Resolver) classifyIdent(id *ast.Ident, v Value, depth int) Value {
 		v.Traits |= Written
 	}
 	v = merge(v, r.classifyOrigins(r.assigns[lv], depth))
+	if len(r.assigns[lv]) == 0 {
+		v.Traits |= r.narrowed(lv, id) // never assigned here: a type switch on it tells its type
+	}
 	if dest := r.resetBefore(lv, id); dest != nil {
 		d := r.classify(dest, depth+1) // bw.Reset(&hook) before: bw now writes to the hook alone
 		v.Traits = v.Traits&^inherited | d.Traits&inherited
@@ -222,15 +228,23 @@ func (r *Resolver) classifyOrigins(srcs []ast.Expr, depth int) Value {
 	return v
 }
 
-func (r *Resolver) classifySelector(sel *ast.SelectorExpr, v Value) Value {
-	obj := r.info.ObjectOf(sel.Sel)
-	switch obj := obj.(type) {
-	case *types.Var:
-		if row := VarRow(obj); row != nil {
-			v.Traits |= row.Traits // os.Stdout, io.Discard
-		} else if obj.IsField() && r.pkg != nil && r.pkg.fieldWritten[obj.Origin()] {
-			v.Traits |= Written
-		}
+func (r *Resolver) classifySelector(sel *ast.SelectorExpr, v Value, depth int) Value {
+	obj, ok := r.info.ObjectOf(sel.Sel).(*types.Var)
+	if !ok {
+		return v
+	}
+	if row := VarRow(obj); row != nil {
+		v.Traits |= row.Traits // os.Stdout, io.Discard
+		return v
+	}
+	if !obj.IsField() || r.pkg == nil {
+		return v
+	}
+	if r.pkg.fieldWritten[obj.Origin()] {
+		v.Traits |= Written
+	}
+	if depth < fieldHop {
+		v.Traits |= r.pkg.fieldTraits(obj) // what every value stored in it says
 	}
 	return v
 }

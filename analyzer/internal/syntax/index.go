@@ -6,8 +6,8 @@ import (
 
 // Node is one node of the kinds the checks look for, recorded in the
 // package's one walk: calls, assignments and declarations of values,
-// returns, range and for loops, selects, branch statements, composite
-// literals and function literals.
+// returns, range and for loops, selects, branch statements, type
+// switches, composite literals and function literals.
 type Node struct {
 	N      ast.Node
 	Parent ast.Node // its parent in the syntax tree
@@ -114,7 +114,7 @@ func (x *index) push(n ast.Node, stack []ast.Node, fn int32) int32 {
 	}
 	switch n.(type) {
 	case *ast.CallExpr, *ast.AssignStmt, *ast.ValueSpec, *ast.ReturnStmt, *ast.RangeStmt,
-		*ast.ForStmt, *ast.SelectStmt, *ast.BranchStmt, *ast.CompositeLit, *ast.FuncLit:
+		*ast.ForStmt, *ast.SelectStmt, *ast.BranchStmt, *ast.TypeSwitchStmt, *ast.CompositeLit, *ast.FuncLit:
 		x.nodes = append(x.nodes, Node{N: n, Parent: parent, Func: fn})
 	}
 	switch n.(type) {

@@ -5,10 +5,10 @@
 // to find its candidates.
 //
 //   - An index made in one walk of the package: the calls, assignments,
-//     returns, loops, composite and function literals, each with its
-//     parent and function, and each function's range of them. The checks,
-//     the writer knowledge and the no-return facts find their candidates
-//     there, with no walk of their own.
+//     returns, loops, type switches, composite and function literals,
+//     each with its parent and function, and each function's range of
+//     them. The checks, the writer knowledge and the no-return facts find
+//     their candidates there, with no walk of their own.
 //   - Cursors, for the few places where a check follows paths or
 //     statements: the inspector of a top-level declaration is built when
 //     a check first asks for a cursor in it.

@@ -128,7 +128,7 @@ func isLit(n ast.Node) bool {
 func recorded(n ast.Node) bool {
 	switch n.(type) {
 	case *ast.CallExpr, *ast.AssignStmt, *ast.ValueSpec, *ast.ReturnStmt, *ast.RangeStmt,
-		*ast.ForStmt, *ast.SelectStmt, *ast.BranchStmt, *ast.CompositeLit, *ast.FuncLit:
+		*ast.ForStmt, *ast.SelectStmt, *ast.BranchStmt, *ast.TypeSwitchStmt, *ast.CompositeLit, *ast.FuncLit:
 		return true
 	}
 	return false

@@ -1,0 +1,262 @@
+package knowledge
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/syntax"
+)
+
+// A struct field's value is known from what the package stores in it
+// only when no other package can store there: the field is unexported.
+// fasthttp keeps the destination of its compressors in compressCtx.w,
+// set only in the branch of a type switch over in-memory writers, so a
+// compressor over ctx.w cannot fail.
+
+// fieldHop is the depth below which a classification follows a field to
+// the values stored in it. The stores themselves are classified from
+// this depth on, so no chain follows a second field: a field's traits
+// are then a function of the field alone, computed once.
+const fieldHop = 4
+
+// store is one value the package puts into a struct field, and the
+// outermost function doing it; val is nil when the value cannot be
+// followed (one result of a call returning several, a field whose
+// address is taken, a destination switched by a method call).
+type store struct {
+	val ast.Expr
+	fn  ast.Node
+}
+
+// fieldStores returns the stores into each field of the package's
+// struct types, keyed by the field's origin. It is computed once, on
+// first use, and safe for the concurrent use of the analyzers.
+func (p *Package) fieldStores() map[*types.Var][]store {
+	p.storesOnce.Do(func() {
+		p.stores = make(map[*types.Var][]store)
+		funcs := p.files.Funcs()
+		for _, n := range p.files.Nodes() {
+			var fn ast.Node
+			if i := outermost(funcs, n.Func); i >= 0 {
+				fn = funcs[i].N
+			}
+			p.noteStores(n.N, fn)
+		}
+	})
+	return p.stores
+}
+
+// outermost returns the function that the function i is nested in at
+// the top, or -1 at package level.
+func outermost(funcs []syntax.Func, i int32) int32 {
+	for i >= 0 && funcs[i].Outer >= 0 {
+		i = funcs[i].Outer
+	}
+	return i
+}
+
+// noteStores records the stores into fields that n makes, and marks as
+// unknown the fields whose address n takes or whose destination a
+// method call of n may switch (x.bw.Reset(conn)).
+func (p *Package) noteStores(n ast.Node, fn ast.Node) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		p.assignStores(n, fn)
+		p.addressed(n.Rhs)
+	case *ast.CompositeLit:
+		p.literalStores(n, fn)
+		for _, e := range n.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				e = kv.Value
+			}
+			p.addressed([]ast.Expr{e})
+		}
+	case *ast.CallExpr:
+		p.addressed(n.Args)
+		p.redirected(n)
+	case *ast.ValueSpec:
+		p.addressed(n.Values)
+	case *ast.ReturnStmt:
+		p.addressed(n.Results)
+	case *ast.RangeStmt:
+		p.addStore(n.Key, nil, nil) // for x.f = range ...: not followed
+		p.addStore(n.Value, nil, nil)
+	}
+}
+
+func (p *Package) assignStores(as *ast.AssignStmt, fn ast.Node) {
+	for i, l := range as.Lhs {
+		var val ast.Expr
+		if len(as.Rhs) == len(as.Lhs) && as.Tok == token.ASSIGN {
+			val = as.Rhs[i]
+		}
+		p.addStore(l, val, fn)
+	}
+}
+
+func (p *Package) literalStores(lit *ast.CompositeLit, fn ast.Node) {
+	t := p.info.TypeOf(lit)
+	if t == nil {
+		return // ill-typed
+	}
+	st, ok := deref(t).Underlying().(*types.Struct)
+	if !ok {
+		return // not a struct literal
+	}
+	for i, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok {
+				p.addField(p.info.ObjectOf(key), kv.Value, fn)
+			}
+			continue
+		}
+		if i < st.NumFields() {
+			p.addField(st.Field(i), e, fn) // T{a, b}: by position
+		}
+	}
+}
+
+// addStore records val stored into the field that lhs selects, if any.
+func (p *Package) addStore(lhs, val ast.Expr, fn ast.Node) {
+	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+		p.addField(p.info.ObjectOf(sel.Sel), val, fn)
+	}
+}
+
+func (p *Package) addField(obj types.Object, val ast.Expr, fn ast.Node) {
+	if f, ok := obj.(*types.Var); ok && f.IsField() {
+		p.stores[f.Origin()] = append(p.stores[f.Origin()], store{val: val, fn: fn})
+	}
+}
+
+// addressed marks the fields whose address one of es takes (&x.f):
+// they may be stored through the pointer.
+func (p *Package) addressed(es []ast.Expr) {
+	for _, e := range es {
+		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			p.addStore(u.X, nil, nil)
+		}
+	}
+}
+
+// redirected marks the field whose method call takes a writer: it may
+// switch the field's destination (x.bw.Reset(conn)).
+func (p *Package) redirected(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) == 0 {
+		return // not a method call with arguments
+	}
+	recv, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok {
+		return // the receiver is not a field
+	}
+	if fn, ok := typeutil.Callee(p.info, call).(*types.Func); ok && isMethod(fn) && WriterParam(fn) >= 0 {
+		p.addStore(recv, nil, nil)
+	}
+}
+
+// fieldTraits returns the traits a value takes from its destination
+// (Infallible, StdStream, Pipe) that hold for every value the package
+// stores in the unexported field f, or 0. The stores are classified
+// where they are made.
+func (p *Package) fieldTraits(f *types.Var) Trait {
+	if f.Exported() || f.Pkg() != p.pass.Pkg {
+		return 0 // another package may store there too
+	}
+	f = f.Origin()
+	p.memo.mu.Lock()
+	t, ok := p.memo.fields[f]
+	p.memo.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = p.storedTraits(p.fieldStores()[f])
+	p.memo.mu.Lock()
+	if p.memo.fields == nil {
+		p.memo.fields = make(map[*types.Var]Trait)
+	}
+	p.memo.fields[f] = t
+	p.memo.mu.Unlock()
+	return t
+}
+
+func (p *Package) storedTraits(stores []store) Trait {
+	if len(stores) == 0 {
+		return 0 // never set here: nothing to go on
+	}
+	all := inherited
+	for _, s := range stores {
+		if s.val == nil || s.fn == nil {
+			return 0 // a value not followed, or set at package level
+		}
+		all &= p.Resolver(s.fn).classify(s.val, fieldHop).Traits
+		if all == 0 {
+			return 0
+		}
+	}
+	return all
+}
+
+// narrowed returns the traits, taken from destinations, that every type
+// listed by a case of a type switch on lv holding id has: in
+//
+//	switch w.(type) {
+//	case *bytes.Buffer, *strings.Builder:
+//		f(w)
+//
+// w cannot fail at f(w). lv must not be assigned in the function (the
+// caller checks), or the value switched on may not be the one used.
+// Nested switches on lv each say something true: their traits add up.
+func (r *Resolver) narrowed(lv *types.Var, id *ast.Ident) Trait {
+	var t Trait
+	for _, sw := range r.types {
+		if id.Pos() < sw.Body.Lbrace || id.End() > sw.Body.Rbrace {
+			continue // id is not in this switch
+		}
+		for _, s := range sw.Body.List {
+			cc, ok := s.(*ast.CaseClause)
+			if !ok || id.Pos() < cc.Colon || id.End() > cc.End() {
+				continue // id is not in this case's body
+			}
+			if r.switchesOn(sw, cc, lv) {
+				t |= r.caseTraits(cc)
+			}
+		}
+	}
+	return t
+}
+
+// switchesOn reports whether the case cc of sw is about lv: the switch
+// is on lv itself (switch w.(type)), or lv is the variable the case
+// declares (switch x := w.(type)).
+func (r *Resolver) switchesOn(sw *ast.TypeSwitchStmt, cc *ast.CaseClause, lv *types.Var) bool {
+	switch a := sw.Assign.(type) {
+	case *ast.ExprStmt:
+		ta, ok := ast.Unparen(a.X).(*ast.TypeAssertExpr)
+		return ok && localVar(r.info, ta.X) == lv
+	case *ast.AssignStmt:
+		return r.info.Implicits[cc] == lv
+	}
+	return false
+}
+
+// caseTraits returns the inherited traits every type cc lists has; none
+// for the default case or a nil case.
+func (r *Resolver) caseTraits(cc *ast.CaseClause) Trait {
+	if len(cc.List) == 0 || r.pkg == nil {
+		return 0 // the default case: any type
+	}
+	all := inherited
+	for _, e := range cc.List {
+		t := r.info.TypeOf(e)
+		if t == nil || types.Identical(t, types.Typ[types.UntypedNil]) {
+			return 0 // ill-typed, or case nil
+		}
+		s := r.pkg.staticInfo(t)
+		all &= r.pkg.adjust(Value{Traits: s.traits, Lost: s.lost}, t, s).Traits
+	}
+	return all
+}
