@@ -127,7 +127,7 @@ func (p *Package) addStore(lhs, val ast.Expr, fn ast.Node) {
 }
 
 func (p *Package) addField(obj types.Object, val ast.Expr, fn ast.Node) {
-	if f, ok := obj.(*types.Var); ok && f.IsField() {
+	if f, ok := obj.(*types.Var); ok && f.IsField() && !f.Exported() && f.Pkg() == p.pass.Pkg { // fieldTraits asks of no other field
 		p.stores[f.Origin()] = append(p.stores[f.Origin()], store{val: val, fn: fn})
 	}
 }
