@@ -53,10 +53,13 @@ func (c *checker) harmlessInCallers(stmt inspector.Cursor, f form, commit knowle
 			return false // a function value, or a variadic argument
 		}
 		r := c.resolver(at)
+		if r == nil {
+			return false // a call at package level
+		}
 		there := commit
 		there.Target = call.Args[p]
 		_, matters := c.pkg.Matters(r, there)
-		return r != nil && !matters
+		return !matters
 	})
 }
 

@@ -127,6 +127,18 @@
 // switch on it, one of the types that case lists (case *bytes.Buffer,
 // *strings.Builder: it cannot fail there).
 //
+// A user type is an in-process pipe, judged like io.PipeWriter, when it
+// has Read and Write and its Write waits for the reader (a channel send
+// or a sync.Cond wait), calls nothing that returns an error, and fails
+// only with a package-level error variable (closed, timed out):
+// fasthttputil's pipe conns. A function whose every return gives such a
+// pipe as an interface (func (pc *PipeConns) Conn1() net.Conn) passes
+// that on to its callers, as a fact. A writer given a destination by a
+// constructor or by Reset (a pooled bufio.Writer reset in the statement
+// after it is taken from the pool) is judged by every destination it is
+// ever given. A queue whose Write reports "full" instead of waiting is
+// not a pipe: its reader is still there to miss the bytes.
+//
 // A discarded Write or Flush of a sticky writer held in a field is not
 // reported when the package checks that field's calls elsewhere, which
 // return the error again (a Flush to cut latency, then a checked Flush);

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // blockingFD reports whether the descriptor s writes to is blocking by
@@ -104,7 +106,7 @@ func (c *checker) blockingExpr(e ast.Expr) bool {
 	if _, ok := c.intConst(e); ok {
 		return true // 0, 1 or 2: the standard streams
 	}
-	if id := leafIdent(e); id != nil {
+	if id := refs.Leaf(e); id != nil {
 		obj := c.pass.TypesInfo.ObjectOf(id)
 		if _, ok := obj.(*types.Var); ok && isSysPkg(obj.Pkg()) {
 			switch obj.Name() {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // checkCallbacks finds the callbacks passed to RawConn.Write (and Read)
@@ -48,7 +50,7 @@ func (c *checker) callbackUnit(f *ast.File, call *ast.CallExpr) *unit {
 	case *ast.FuncLit:
 		return c.unitOf(arg)
 	case *ast.Ident, *ast.SelectorExpr:
-		switch obj := c.pass.TypesInfo.ObjectOf(leafIdent(arg)).(type) {
+		switch obj := c.pass.TypesInfo.ObjectOf(refs.Leaf(arg)).(type) {
 		case *types.Func:
 			if decl := c.cfgs.Decl(obj.Origin()); decl != nil && decl.Body != nil {
 				return c.unitOf(decl)

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 const (
@@ -105,13 +107,8 @@ func (c *checker) isEAGAIN(e ast.Expr) bool {
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && c.isType(call.Fun) {
 		return c.isEAGAIN(call.Args[0]) // a conversion
 	}
-	var id *ast.Ident
-	switch e := e.(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
+	id := refs.Leaf(e)
+	if id == nil {
 		return false
 	}
 	obj := c.pass.TypesInfo.ObjectOf(id)

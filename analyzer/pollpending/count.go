@@ -7,6 +7,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // checkCount reports a raw write whose byte count is dropped, or kept
@@ -113,16 +115,6 @@ func (c *checker) definitelyError(e ast.Expr) bool {
 			(fn.Pkg().Path() == "errors" && fn.Name() == "New" || fn.Pkg().Path() == "fmt" && fn.Name() == "Errorf")
 	}
 	return false
-}
-
-func leafIdent(e ast.Expr) *ast.Ident {
-	switch e := e.(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	}
-	return nil
 }
 
 // inLoopCond reports whether n is (part of) the condition of a for loop.
@@ -242,7 +234,7 @@ func (c *checker) visitCalls(exprs []ast.Expr, visit func(ast.Node) bool) {
 // variable of this package that nothing in the package reads: a count
 // stored there is kept for nobody, as good as dropped.
 func (c *checker) unreadStore(e ast.Expr) bool {
-	id := leafIdent(ast.Unparen(e))
+	id := refs.Leaf(ast.Unparen(e))
 	if id == nil {
 		return false // an element, a pointer target
 	}
@@ -264,7 +256,7 @@ func (c *checker) readVars() map[*types.Var]bool {
 	}
 	targets := make(map[*ast.Ident]bool)
 	mark := func(e ast.Expr) {
-		if id := leafIdent(ast.Unparen(e)); id != nil {
+		if id := refs.Leaf(ast.Unparen(e)); id != nil {
 			targets[id] = true
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // errSet is the set of outcomes one raw write may have had on a path:
@@ -276,12 +278,8 @@ func (c *checker) isErrorValue(e ast.Expr) bool {
 	if tv, ok := c.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
 		return true
 	}
-	id := leafIdent(e)
-	if id == nil {
-		return false
-	}
-	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
-	return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	id := refs.Leaf(e)
+	return id != nil && refs.PackageVar(c.pass.TypesInfo.ObjectOf(id))
 }
 
 // isNil reports whether e is the untyped nil.

@@ -10,52 +10,57 @@ import (
 // returnsOnlyNil reports whether every return statement of d (not of
 // the function literals in it) returns the constant nil, and d has one.
 func returnsOnlyNil(info *types.Info, d *ast.FuncDecl) bool {
-	n, ok := 0, true
+	return everyReturn(d, func(s *ast.ReturnStmt) bool {
+		return len(s.Results) == 1 && info.Types[s.Results[0]].IsNil()
+	})
+}
+
+// everyReturn reports whether d has a return of its own (not one of a
+// function literal in it) and every such return passes ok.
+func everyReturn(d *ast.FuncDecl, ok func(*ast.ReturnStmt) bool) bool {
+	n, all := 0, true
 	ast.Inspect(d.Body, func(node ast.Node) bool {
 		switch s := node.(type) {
 		case *ast.FuncLit:
 			return false // its returns are not d's
 		case *ast.ReturnStmt:
 			n++
-			ok = ok && len(s.Results) == 1 && info.Types[s.Results[0]].IsNil()
+			all = all && ok(s)
 		}
-		return ok
+		return all
 	})
-	return ok && n > 0
+	return all && n > 0
 }
 
 // callsNothing reports whether body, function literals included, makes
 // no call but to builtins and conversions: it cannot write anywhere.
 func callsNothing(info *types.Info, body ast.Node) bool {
-	ok := true
-	ast.Inspect(body, func(node ast.Node) bool {
-		call, isCall := node.(*ast.CallExpr)
-		if !isCall || !ok {
-			return ok
-		}
+	return everyCall(body, func(call *ast.CallExpr) bool {
 		tv := info.Types[call.Fun]
-		ok = tv.IsType() || tv.IsBuiltin()
-		return ok
+		return tv.IsType() || tv.IsBuiltin()
 	})
-	return ok
+}
+
+// everyCall reports whether every call in body, function literals
+// included, passes ok.
+func everyCall(body ast.Node, ok func(*ast.CallExpr) bool) bool {
+	all := true
+	ast.Inspect(body, func(node ast.Node) bool {
+		if call, isCall := node.(*ast.CallExpr); isCall && all {
+			all = ok(call)
+		}
+		return all
+	})
+	return all
 }
 
 // infallibleWrite reports whether the Write method d returns a constant
 // nil error from every return and calls nothing that could fail
 // (func (c *counter) Write(p []byte) (int, error) { *c += ...; return len(p), nil }).
 func infallibleWrite(info *types.Info, d *ast.FuncDecl) bool {
-	n, ok := 0, true
-	ast.Inspect(d.Body, func(node ast.Node) bool {
-		switch s := node.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			n++
-			ok = ok && len(s.Results) == 2 && info.Types[s.Results[1]].IsNil()
-		}
-		return ok
-	})
-	return ok && n > 0 && callsNothing(info, d.Body)
+	return everyReturn(d, func(s *ast.ReturnStmt) bool {
+		return len(s.Results) == 2 && info.Types[s.Results[1]].IsNil()
+	}) && callsNothing(info, d.Body)
 }
 
 // recvVar returns the receiver variable of the method d, or nil.

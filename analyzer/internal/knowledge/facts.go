@@ -41,7 +41,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "writerfacts: learn which Flush and Close methods commit written data (no diagnostics)",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{syntax.Analyzer},
-	FactTypes:  []analysis.Fact{new(Commits), new(TypeFact), new(FlushesSelf)},
+	FactTypes:  []analysis.Fact{new(Commits), new(TypeFact), new(FlushesSelf), new(Returns)},
 	ResultType: reflect.TypeFor[*Package](),
 }
 
@@ -52,6 +52,7 @@ type Package struct {
 	fieldWritten map[*types.Var]bool // struct fields written to anywhere in the package
 	local        map[*types.Func]*Commits
 	typeFacts    map[*types.TypeName]*TypeFact // learned from this package's method bodies
+	returns      map[*types.Func]Trait         // this package's Returns facts
 	flushesSelf  map[*types.Func]bool          // methods of this package with the FlushesSelf fact
 
 	pairsOnce sync.Once                // see FieldPairs
@@ -102,6 +103,7 @@ func run(pass *analysis.Pass) (any, error) {
 		fieldWritten: make(map[*types.Var]bool),
 		local:        make(map[*types.Func]*Commits),
 		typeFacts:    make(map[*types.TypeName]*TypeFact),
+		returns:      make(map[*types.Func]Trait),
 		flushesSelf:  make(map[*types.Func]bool),
 	}
 	p.files = pass.ResultOf[syntax.Analyzer].(*syntax.Files)
@@ -123,6 +125,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportObjectFact(fn, fact)
 	}
 	p.learnTypes(decls)
+	p.learnReturns(decls) // after the types: what a function returns may be one of them
 	return p, nil
 }
 

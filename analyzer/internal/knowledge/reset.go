@@ -113,3 +113,62 @@ func onlyCalledOn(info *types.Info, fn inspector.Cursor, v *types.Var) bool {
 	}
 	return true
 }
+
+// everyDest returns the traits taken from destinations (see inherited)
+// that every destination the local table writer v is ever given has:
+// each constructor assigned to it wraps one, each v.Reset(w) gives one,
+// and a value from elsewhere counts only when the next statement resets
+// it (bw = pool.Get().(*bufio.Writer); bw.Reset(pw)). In whatever order
+// the function runs them, v writes to one of them; v.Reset(nil) gives it
+// nothing to write to.
+func (r *Resolver) everyDest(v *types.Var, depth int) Trait {
+	srcs := r.assigns[v]
+	if len(r.resets[v]) == 0 || len(srcs) == 0 {
+		return 0 // never reset, or a parameter: its first destination is the caller's
+	}
+	all := inherited
+	for _, call := range r.resets[v] {
+		if r.info.Types[call.Args[0]].IsNil() {
+			continue
+		}
+		all &= r.classify(call.Args[0], depth+1).Traits
+	}
+	for _, src := range srcs {
+		switch {
+		case src == nil:
+			return 0
+		case r.Underlying(src) != nil:
+			all &= r.classify(src, depth+1).Traits // a constructor: the writer it wraps
+		case !r.resetNext(src, v):
+			return 0 // a writer from elsewhere, used as it came
+		}
+	}
+	return all
+}
+
+// resetNext reports whether src is the right side of an assignment to v
+// whose next statement is v.Reset(w).
+func (r *Resolver) resetNext(src ast.Expr, v *types.Var) bool {
+	fn, ok := r.cursor()
+	if !ok {
+		return false
+	}
+	cur, ok := fn.FindNode(src)
+	if !ok || cur.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return false
+	}
+	next, ok := cur.Parent().NextSibling()
+	if !ok {
+		return false
+	}
+	es, ok := next.Node().(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	for _, call := range r.resets[v] {
+		if es.X == call {
+			return true
+		}
+	}
+	return false
+}

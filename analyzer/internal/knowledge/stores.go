@@ -14,7 +14,9 @@ import (
 // only when no other package can store there: the field is unexported.
 // fasthttp keeps the destination of its compressors in compressCtx.w,
 // set only in the branch of a type switch over in-memory writers, so a
-// compressor over ctx.w cannot fail.
+// compressor over ctx.w cannot fail. What is not seen: a writer the
+// field points to, switched through a copy of the pointer (bw := c.bw;
+// bw.Reset(conn)), and stores through reflect or unsafe.
 
 // fieldHop is the depth below which a classification follows a field to
 // the values stored in it. The stores themselves are classified from
@@ -31,8 +33,8 @@ type store struct {
 	fn  ast.Node
 }
 
-// fieldStores returns the stores into each field of the package's
-// struct types, keyed by the field's origin. It is computed once, on
+// fieldStores returns the stores into each unexported field of the
+// package's struct types, keyed by the field's origin. It is computed once, on
 // first use, and safe for the concurrent use of the analyzers.
 func (p *Package) fieldStores() map[*types.Var][]store {
 	p.storesOnce.Do(func() {

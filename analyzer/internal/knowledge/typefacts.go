@@ -13,8 +13,9 @@ import (
 type TypeFact struct {
 	// Add are traits the bodies prove: NilClose (Close returns only the
 	// constant nil), Infallible (Write returns only a nil error and calls
-	// nothing), Sticky (Write and Flush return a kept error field first,
-	// and the type keeps its writes' errors in it).
+	// nothing), Pipe (an in-process pipe, see inProcessPipe), Sticky
+	// (Write and Flush return a kept error field first, and the type
+	// keeps its writes' errors in it).
 	Add Trait
 	// Drop are the traits structure would guess that the bodies refute:
 	// Buffered|Finalizing when Close and Flush commit nothing.
@@ -36,7 +37,7 @@ func (f *TypeFact) String() string {
 	for _, n := range []struct {
 		t    Trait
 		name string
-	}{{NilClose, "nilclose"}, {Infallible, "infallible"}, {Sticky, "sticky"}} {
+	}{{NilClose, "nilclose"}, {Infallible, "infallible"}, {Pipe, "pipe"}, {Sticky, "sticky"}} {
 		if f.Add.Has(n.t) {
 			parts = append(parts, n.name)
 		}
@@ -242,6 +243,9 @@ func (m *methods) fact() *TypeFact {
 	}
 	if m.infallible(t, closeFn, flushFn) {
 		f.Add |= Infallible
+	}
+	if m.inProcessPipe(t) {
+		f.Add |= Pipe
 	}
 	if c := m.sticky(t); c != "" {
 		f.Add |= Sticky

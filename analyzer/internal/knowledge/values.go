@@ -83,6 +83,9 @@ func (r *Resolver) index(n ast.Node) {
 	case *ast.AssignStmt:
 		r.indexAssign(n.Lhs, n.Rhs)
 	case *ast.ValueSpec:
+		if len(n.Values) == 0 {
+			return // var bw *bufio.Writer: the zero value writes nowhere
+		}
 		lhs := make([]ast.Expr, len(n.Names))
 		for i, id := range n.Names {
 			lhs[i] = id
@@ -199,6 +202,8 @@ func (r *Resolver) classifyIdent(id *ast.Ident, v Value, depth int) Value {
 	if dest := r.resetBefore(lv, id); dest != nil {
 		d := r.classify(dest, depth+1) // bw.Reset(&hook) before: bw now writes to the hook alone
 		v.Traits = v.Traits&^inherited | d.Traits&inherited
+	} else {
+		v.Traits |= r.everyDest(lv, depth) // pooled, then reset: every destination it may have
 	}
 	return v
 }
@@ -263,6 +268,8 @@ func (r *Resolver) classifyCall(call *ast.CallExpr, depth int) Value {
 		}
 	} else if IsWrappingConstructor(fn) && TypeRow(firstResult(fn)) == nil {
 		v.Traits, v.Lost = Buffered|Finalizing, "data held by the writer" // structure: no row says more
+	} else if r.pkg != nil {
+		v.Traits |= r.pkg.resultTraits(fn) // a net.Conn that is always an in-memory pipe
 	}
 	if i := WriterParam(fn); i >= 0 && i < len(call.Args) {
 		under := r.classify(call.Args[i], depth+1)

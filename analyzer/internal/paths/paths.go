@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/flushcheck/flushcheck/analyzer/internal/refs"
 )
 
 // Checker answers path questions for one package.
@@ -173,8 +175,7 @@ func (c *Checker) nonNil(e ast.Expr, guards map[types.Object]bool) bool {
 		if guards[obj] {
 			return true
 		}
-		v, ok := obj.(*types.Var)
-		return ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() // a sentinel
+		return refs.PackageVar(obj) // a sentinel
 	case *ast.CallExpr:
 		return c.mentionsGuarded(e, guards)
 	}

@@ -86,3 +86,22 @@ func Short(e ast.Expr) string {
 	}
 	return s
 }
+
+// Leaf returns the identifier that e names: x itself, or the X of pkg.X
+// and the f of v.f; nil for any other expression.
+func Leaf(e ast.Expr) *ast.Ident {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
+// PackageVar reports whether obj is a package-level variable (io.EOF,
+// errClosed): a sentinel when it holds an error.
+func PackageVar(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	return ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}

@@ -161,3 +161,63 @@ func writeAddr(w io.Writer, f *os.File, p []byte) {
 func releaseAddr(zw *gzip.Writer) {
 	zw.Close() // want `error from \(\*gzip.Writer\).Close on zw is discarded`
 }
+
+// A generic struct's field is one field for every instance.
+type genericCtx[T any] struct {
+	w    io.Writer
+	meta T
+}
+
+func writeGeneric[T any](w io.Writer, meta T, p []byte) {
+	if b, ok := w.(*bytes.Buffer); ok {
+		ctx := genericCtx[T]{w: b, meta: meta}
+		zw := gzip.NewWriter(ctx.w)
+		zw.Write(p)
+		releaseGeneric(zw)
+	}
+}
+
+func releaseGeneric(zw *gzip.Writer) {
+	zw.Close() // ok: genericCtx.w only ever holds a *bytes.Buffer
+}
+
+// posCtx is also filled by position, there with a file.
+type posCtx struct {
+	w io.Writer
+}
+
+func writePositional(buf *bytes.Buffer, f *os.File, p []byte) {
+	ctx := posCtx{w: buf}
+	if len(p) > 10 {
+		ctx = posCtx{f}
+	}
+	zw := gzip.NewWriter(ctx.w)
+	zw.Write(p)
+	releasePositional(zw)
+}
+
+func releasePositional(zw *gzip.Writer) {
+	zw.Close() // want `error from \(\*gzip.Writer\).Close on zw is discarded`
+}
+
+// pkgCtx is set at package level, to a file.
+type pkgCtx struct {
+	w io.Writer
+}
+
+var defaultCtx = pkgCtx{w: openLog()}
+
+func openLog() *os.File {
+	f, _ := os.Create("log.gz")
+	return f
+}
+
+func writePkg(p []byte) {
+	zw := gzip.NewWriter(defaultCtx.w)
+	zw.Write(p)
+	releasePkg(zw)
+}
+
+func releasePkg(zw *gzip.Writer) {
+	zw.Close() // want `error from \(\*gzip.Writer\).Close on zw is discarded`
+}
