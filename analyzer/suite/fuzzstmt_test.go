@@ -32,6 +32,12 @@ func FuzzStatements(f *testing.F) {
 	})
 }
 
+// maxOps bounds the rewrites of one input: a thousand of them nest a
+// statement a thousand closures deep, which spends the fuzzer's time in
+// go/printer and the loader (5 s for one such input, in which the
+// analyzers took a few percent) and starves its workers.
+const maxOps = 64
+
 // mutateStatements applies ops to the statement lists of src and
 // returns the file printed again (without its comments, which would
 // not follow the statements they were attached to).
@@ -48,7 +54,7 @@ func mutateStatements(src, ops []byte) []byte {
 		}
 		return true
 	})
-	for k := 0; k+1 < len(ops) && len(blocks) > 0; k += 2 {
+	for k := 0; k+1 < len(ops) && k < 2*maxOps && len(blocks) > 0; k += 2 {
 		op, at := ops[k], int(ops[k+1])
 		b := blocks[at%len(blocks)]
 		if len(b.List) == 0 {
