@@ -34,8 +34,8 @@ type store struct {
 }
 
 // fieldStores returns the stores into each unexported field of the
-// package's struct types, keyed by the field's origin. It is computed once, on
-// first use, and safe for the concurrent use of the analyzers.
+// package's struct types, keyed by the field's origin. It is computed
+// once, on first use, and safe for the concurrent use of the analyzers.
 func (p *Package) fieldStores() map[*types.Var][]store {
 	p.storesOnce.Do(func() {
 		p.stores = make(map[*types.Var][]store)
@@ -128,10 +128,14 @@ func (p *Package) addStore(lhs, val ast.Expr, fn ast.Node) {
 	}
 }
 
+// addField records val stored into obj, if it is an unexported field
+// of this package: fieldTraits asks of no other field.
 func (p *Package) addField(obj types.Object, val ast.Expr, fn ast.Node) {
-	if f, ok := obj.(*types.Var); ok && f.IsField() && !f.Exported() && f.Pkg() == p.pass.Pkg { // fieldTraits asks of no other field
-		p.stores[f.Origin()] = append(p.stores[f.Origin()], store{val: val, fn: fn})
+	f, ok := obj.(*types.Var)
+	if !ok || !f.IsField() || f.Exported() || f.Pkg() != p.pass.Pkg {
+		return
 	}
+	p.stores[f.Origin()] = append(p.stores[f.Origin()], store{val: val, fn: fn})
 }
 
 // addressed marks the fields whose address one of es takes (&x.f):
