@@ -99,11 +99,8 @@ func (c *checker) mayMatter(call *ast.CallExpr, fn int32) bool {
 	if fn < 0 {
 		return false // outside any function
 	}
-	funcs := c.files.Funcs()
-	for funcs[fn].Outer >= 0 {
-		fn = funcs[fn].Outer // the outermost function, as resolver finds it
-	}
-	_, ok = c.pkg.Matters(c.pkg.Resolver(funcs[fn].N), commit)
+	outer := c.files.Funcs()[c.files.Outermost(fn)].N // the outermost function, as resolver finds it
+	_, ok = c.pkg.Matters(c.pkg.Resolver(outer), commit)
 	return ok
 }
 

@@ -9,27 +9,23 @@ import (
 
 // returnsOnlyNil reports whether every return statement of d (not of
 // the function literals in it) returns the constant nil, and d has one.
-func returnsOnlyNil(info *types.Info, d *ast.FuncDecl) bool {
-	return everyReturn(d, func(s *ast.ReturnStmt) bool {
-		return len(s.Results) == 1 && info.Types[s.Results[0]].IsNil()
+func (p *Package) returnsOnlyNil(d *ast.FuncDecl) bool {
+	return p.everyReturn(d, func(s *ast.ReturnStmt) bool {
+		return len(s.Results) == 1 && p.info.Types[s.Results[0]].IsNil()
 	})
 }
 
-// everyReturn reports whether d has a return of its own (not one of a
-// function literal in it) and every such return passes ok.
-func everyReturn(d *ast.FuncDecl, ok func(*ast.ReturnStmt) bool) bool {
-	n, all := 0, true
-	ast.Inspect(d.Body, func(node ast.Node) bool {
-		switch s := node.(type) {
-		case *ast.FuncLit:
-			return false // its returns are not d's
-		case *ast.ReturnStmt:
-			n++
-			all = all && ok(s)
+// everyReturn reports whether d, a declaration of the package, has a
+// return of its own (not one of a function literal in it) and every
+// such return passes ok.
+func (p *Package) everyReturn(d *ast.FuncDecl, ok func(*ast.ReturnStmt) bool) bool {
+	rets := p.returnsOf(d)
+	for _, ret := range rets {
+		if !ok(ret) {
+			return false
 		}
-		return all
-	})
-	return all && n > 0
+	}
+	return len(rets) > 0
 }
 
 // callsNothing reports whether body, function literals included, makes
@@ -57,10 +53,10 @@ func everyCall(body ast.Node, ok func(*ast.CallExpr) bool) bool {
 // infallibleWrite reports whether the Write method d returns a constant
 // nil error from every return and calls nothing that could fail
 // (func (c *counter) Write(p []byte) (int, error) { *c += ...; return len(p), nil }).
-func infallibleWrite(info *types.Info, d *ast.FuncDecl) bool {
-	return everyReturn(d, func(s *ast.ReturnStmt) bool {
-		return len(s.Results) == 2 && info.Types[s.Results[1]].IsNil()
-	}) && callsNothing(info, d.Body)
+func (p *Package) infallibleWrite(d *ast.FuncDecl) bool {
+	return p.everyReturn(d, func(s *ast.ReturnStmt) bool {
+		return len(s.Results) == 2 && p.info.Types[s.Results[1]].IsNil()
+	}) && callsNothing(p.info, d.Body)
 }
 
 // recvVar returns the receiver variable of the method d, or nil.

@@ -24,7 +24,7 @@ func (m *methods) inProcessPipe(t types.Type) bool {
 		return false
 	}
 	info := m.p.info
-	return waits(info, w.Body) && failsOnlyWithSentinels(info, w) && callsNothingFallible(info, w.Body)
+	return waits(info, w.Body) && m.p.failsOnlyWithSentinels(w) && callsNothingFallible(info, w.Body)
 }
 
 // waits reports whether body sends on a channel or waits on a
@@ -58,9 +58,9 @@ func isCondWait(fn *types.Func) bool {
 
 // failsOnlyWithSentinels reports whether every return of the Write
 // method d gives as its error nil or a package-level variable.
-func failsOnlyWithSentinels(info *types.Info, d *ast.FuncDecl) bool {
-	return everyReturn(d, func(s *ast.ReturnStmt) bool {
-		return len(s.Results) == 2 && sentinel(info, s.Results[1])
+func (p *Package) failsOnlyWithSentinels(d *ast.FuncDecl) bool {
+	return p.everyReturn(d, func(s *ast.ReturnStmt) bool {
+		return len(s.Results) == 2 && sentinel(p.info, s.Results[1])
 	})
 }
 

@@ -56,27 +56,16 @@ func (p *Package) learnReturns(decls []*ast.FuncDecl) {
 // returnedTraits returns the traits every first result of d's returns
 // has, or 0.
 func (p *Package) returnedTraits(d *ast.FuncDecl) Trait {
-	i, ok := p.files.FuncIndex(d)
-	if !ok {
-		return 0
-	}
 	r := p.Resolver(d)
-	all, n := inherited, 0
-	for node := range p.files.Own(i) {
-		ret, ok := node.N.(*ast.ReturnStmt)
-		if !ok {
-			continue // not a return
-		}
+	all := inherited
+	ok := p.everyReturn(d, func(ret *ast.ReturnStmt) bool {
 		if len(ret.Results) == 0 {
-			return 0 // named results: not followed
+			return false // named results: not followed
 		}
-		n++
 		all &= r.Classify(ret.Results[0]).Traits
-		if all == 0 {
-			return 0
-		}
-	}
-	if n == 0 {
+		return all != 0
+	})
+	if !ok {
 		return 0
 	}
 	return all

@@ -260,7 +260,7 @@ func (m *methods) fact() *TypeFact {
 // Close (an upload) is not infallible.
 func (m *methods) infallible(t types.Type, closeFn, flushFn *finisherBody) bool {
 	w := m.decl("Write")
-	if w == nil || !HasWrite(t) || !infallibleWrite(m.p.info, w) {
+	if w == nil || !HasWrite(t) || !m.p.infallibleWrite(w) {
 		return false
 	}
 	return (closeFn == nil || closeFn.nilResult) && (flushFn == nil || flushFn.nilResult)
@@ -280,7 +280,7 @@ func (m *methods) finisher(t types.Type, name string) *finisherBody {
 		return nil
 	}
 	if d := m.decl(name); d != nil {
-		nilRes := returnsOnlyNil(m.p.info, d)
+		nilRes := m.p.returnsOnlyNil(d)
 		return &finisherBody{nilResult: nilRes, inert: nilRes && callsNothing(m.p.info, d.Body)}
 	}
 	fn := method(t, name)

@@ -52,6 +52,16 @@ func (s *Files) FuncIndex(fn ast.Node) (int32, bool) {
 	return i, ok
 }
 
+// Outermost returns the function that function i is nested in at the
+// top level (i itself for a declared function or a literal at package
+// level), and -1 for -1 (package level).
+func (s *Files) Outermost(i int32) int32 {
+	for i >= 0 && s.idx.funcs[i].Outer >= 0 {
+		i = s.idx.funcs[i].Outer
+	}
+	return i
+}
+
 // Own returns the nodes of function i that are not inside a function
 // nested in it.
 func (s *Files) Own(i int32) func(yield func(Node) bool) {

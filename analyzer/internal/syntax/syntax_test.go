@@ -90,6 +90,13 @@ func TestIndexMatchesWalks(t *testing.T) {
 		if j, ok := s.FuncIndex(fn.N); !ok || j != int32(i) {
 			t.Errorf("FuncIndex(function %d) = %d, %v", i, j, ok)
 		}
+		top := s.Funcs()[s.Outermost(int32(i))]
+		if top.Outer != -1 || top.N.Pos() > fn.N.Pos() || fn.N.End() > top.N.End() {
+			t.Errorf("Outermost(function %d) = %T at %v, not the top-level function holding it", i, top.N, fset.Position(top.N.Pos()))
+		}
+	}
+	if got := s.Outermost(-1); got != -1 {
+		t.Errorf("Outermost(-1) = %d, want -1 (package level)", got)
 	}
 	for _, n := range s.Nodes() {
 		cur, ok := s.Cursor(n.N)
