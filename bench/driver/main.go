@@ -1,6 +1,6 @@
 // Command driver is the benchmark's floor: it loads packages exactly as
-// the standalone flushcheck does (go/packages, LoadAllSyntax, test
-// variants when -test) and runs analyzers through the same
+// the standalone flushcheck does (internal/loader: syntax and types of
+// every package, dependencies and test variants included) and runs analyzers through the same
 // golang.org/x/tools/go/analysis/checker, but lets the benchmark choose
 // them: a no-op analyzer (the cost of loading and type-checking alone),
 // shared passes the checks build on (syntax, flowgraph), one
@@ -18,9 +18,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"os/exec"
 	"runtime"
@@ -28,6 +25,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/flushcheck/flushcheck/internal/loader"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -81,7 +79,7 @@ func run() (err error) {
 
 	start := time.Now()
 	// As the flushcheck command: the go list query beside the load, and
-	// files parsed without object resolution.
+	// its loader (which parses without object resolution).
 	listed := make(chan error, 1)
 	go func() {
 		if *golist {
@@ -90,8 +88,7 @@ func run() (err error) {
 		}
 		listed <- nil
 	}()
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: *tests, ParseFile: parse}
-	pkgs, err := packages.Load(cfg, flag.Args()...)
+	pkgs, err := loader.Load(loader.Config{Tests: *tests}, flag.Args()...)
 	if lerr := <-listed; lerr != nil {
 		return lerr
 	}
@@ -174,10 +171,4 @@ func listMatches(patterns []string) error {
 		return fmt.Errorf("go list: %v: %s", err, stderr.String())
 	}
 	return nil
-}
-
-// parse parses a file in the flushcheck command's mode (cmd/flushcheck's
-// parseMode).
-func parse(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 }

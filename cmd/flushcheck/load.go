@@ -15,11 +15,9 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/packages"
-)
 
-// loadMode asks for syntax and types of every package, dependencies
-// included: analyzers with facts run on the dependencies too.
-const loadMode = packages.LoadAllSyntax | packages.NeedModule
+	"github.com/flushcheck/flushcheck/internal/loader"
+)
 
 // loaded is the outcome of loading the packages named on the command line.
 type loaded struct {
@@ -45,8 +43,8 @@ func load(o *options, dir string) (*loaded, error) {
 		missing, err := unmatchedPatterns(o, dir)
 		unmatched <- listed{missing, err}
 	}()
-	cfg := &packages.Config{Mode: loadMode, Tests: o.tests, Dir: dir, BuildFlags: buildFlags(o), Env: goCommandEnv(), ParseFile: snap.parse}
-	pkgs, err := packages.Load(cfg, o.patterns...)
+	cfg := loader.Config{Dir: dir, Env: goCommandEnv(), BuildFlags: buildFlags(o), Tests: o.tests, Parse: snap.parse}
+	pkgs, err := loader.Load(cfg, o.patterns...)
 	u := <-unmatched
 	if err != nil {
 		return nil, fmt.Errorf("cannot load packages: %s", loadError(err))
@@ -211,11 +209,6 @@ func newSnapshot() *snapshot {
 	return &snapshot{hashes: make(map[string][sha256.Size]byte)}
 }
 
-// parseMode is go/packages' own mode without object resolution: go/types
-// does not need it and no analyzer reads ast.Object, and it is a tenth
-// of parsing.
-const parseMode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
-
 // parse is the loader's parser, recording each file's hash when s is
 // not nil. The loader calls it concurrently.
 func (s *snapshot) parse(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
@@ -225,7 +218,7 @@ func (s *snapshot) parse(fset *token.FileSet, filename string, src []byte) (*ast
 		s.hashes[filename] = sum
 		s.mu.Unlock()
 	}
-	return parser.ParseFile(fset, filename, src, parseMode)
+	return parser.ParseFile(fset, filename, src, loader.ParseMode)
 }
 
 // matches reports whether data is what was parsed as filename.

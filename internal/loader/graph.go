@@ -1,0 +1,134 @@
+package loader
+
+import (
+	"go/token"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// A node is one package of the import graph.
+type node struct {
+	pkg     *packages.Package
+	waiting int     // imports not yet type-checked
+	users   []*node // the packages that import this one
+	parsed  sync.Once
+	size    int // bytes of source, known once parsed
+}
+
+// A graph schedules the parsing and type-checking of packages over a
+// fixed pool of workers: a package is type-checked once its imports are,
+// and a worker with no package to type-check parses one ahead.
+type graph struct {
+	fset  *token.FileSet
+	parse ParseFunc
+	nodes []*node // dependencies first
+
+	mu       sync.Mutex
+	files    map[string]*file // by name
+	wake     *sync.Cond       // a package was type-checked
+	ready    []*node          // imports type-checked: to type-check next
+	unparsed []*node          // not yet taken for parsing, dependencies first
+	checking int              // packages being type-checked
+	left     int              // packages not yet type-checked
+}
+
+func newGraph(roots []*packages.Package, fset *token.FileSet, parse ParseFunc) *graph {
+	g := &graph{fset: fset, parse: parse, files: make(map[string]*file)}
+	g.wake = sync.NewCond(&g.mu)
+	byPkg := make(map[*packages.Package]*node)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		n := &node{pkg: p}
+		byPkg[p] = n
+		g.nodes = append(g.nodes, n)
+	})
+	for _, n := range g.nodes {
+		for _, imp := range n.pkg.Imports {
+			n.waiting++
+			byPkg[imp].users = append(byPkg[imp].users, n)
+		}
+		if n.waiting == 0 {
+			g.ready = append(g.ready, n)
+		}
+	}
+	g.unparsed = append([]*node(nil), g.nodes...)
+	g.left = len(g.nodes)
+	return g
+}
+
+// run parses and type-checks every package, with the given number of
+// workers, and returns when all are done.
+func (g *graph) run(workers int) {
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Go(g.work)
+	}
+	wg.Wait()
+}
+
+func (g *graph) work() {
+	for {
+		n, check := g.next()
+		if n == nil {
+			return // every package is type-checked
+		}
+		n.parsed.Do(func() { g.parseFiles(n) })
+		if check {
+			g.check(n)
+			g.done(n)
+		}
+	}
+}
+
+// next returns a package to type-check (check true) or, when none is
+// ready, one to parse ahead; nil when every package is type-checked.
+func (g *graph) next() (n *node, check bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for {
+		switch {
+		case len(g.ready) > 0:
+			n, g.ready = g.ready[0], g.ready[1:]
+			g.checking++
+			return n, true
+		case g.left == 0:
+			return nil, false
+		case len(g.unparsed) > 0:
+			n, g.unparsed = g.unparsed[0], g.unparsed[1:]
+			return n, false
+		case g.checking == 0:
+			g.unblock()
+			continue
+		}
+		g.wake.Wait()
+	}
+}
+
+// unblock makes ready the packages still waiting when nothing is being
+// type-checked. go/packages breaks import cycles, so this does not
+// happen; if it did, their imports that are not done fail to import
+// instead of every worker waiting forever.
+func (g *graph) unblock() {
+	for _, n := range g.nodes {
+		if n.waiting > 0 {
+			n.waiting = 0
+			g.ready = append(g.ready, n)
+		}
+	}
+}
+
+// done records that n is type-checked, making ready its users whose
+// imports are now all done.
+func (g *graph) done(n *node) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.left--
+	g.checking--
+	for _, u := range n.users {
+		u.waiting--
+		if u.waiting == 0 {
+			g.ready = append(g.ready, u)
+		}
+	}
+	g.wake.Broadcast()
+}

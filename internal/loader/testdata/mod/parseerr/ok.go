@@ -1,0 +1,3 @@
+package parseerr
+
+func g() int { return 1 }
