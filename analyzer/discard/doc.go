@@ -91,11 +91,15 @@
 // only say the client went away, except copies from a source that can
 // fail mid-stream (io.Copy(w, resp.Body)), which end a chunked response
 // cleanly and short. Close of a reader, of a file opened read-only, of
-// io.PipeWriter (always nil) and of a net.Conn (a TCP close reports
-// nothing about delivery: the flush before it does). Writes, flushes and
-// closes into an io.PipeWriter, which fail only when the reader has gone
-// and nobody is left to tell. Writes through an io.Writer of unknown
-// type, which may be any of the above.
+// io.PipeWriter (always nil), of a net.Conn (a TCP close reports
+// nothing about delivery: the flush before it does) and of a quic-go
+// Stream or SendStream (its Close only queues the FIN, and fails only
+// after CancelWrite); nor of a type without Flush whose Close is such a
+// connection's or stream's, promoted from an embedded field or returned
+// by its own Close after bookkeeping (http3's stateTrackingStream).
+// Writes, flushes and closes into an io.PipeWriter, which fail only when
+// the reader has gone and nobody is left to tell. Writes through an
+// io.Writer of unknown type, which may be any of the above.
 //
 // User writer types are judged by their method bodies, across packages:
 // a Close that returns only nil commits nothing; a Write that returns

@@ -60,8 +60,7 @@ func (r *Resolver) caseTraits(cc *ast.CaseClause) Trait {
 		if t == nil || types.Identical(t, types.Typ[types.UntypedNil]) {
 			return 0 // ill-typed, or case nil
 		}
-		s := r.pkg.staticInfo(t)
-		all &= r.pkg.adjust(Value{Traits: s.traits, Lost: s.lost}, t, s).Traits
+		all &= r.pkg.typeTraits(t)
 	}
 	return all
 }

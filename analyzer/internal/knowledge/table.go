@@ -6,16 +6,20 @@
 // own list of writer types.
 //
 // Knowledge comes from three sources, in this order: the table below
-// (standard library types, matched by package path and name through
-// go/types), structure (a type with Write and Flush() error buffers; a
-// value built from an io.Writer by a constructor whose result has
-// Close() error or Flush() error wraps it and must be finished), and
+// (standard library types and a few third-party ones, matched by package
+// path and name through go/types), structure (a type with Write and
+// Flush() error buffers; a value built from an io.Writer by a
+// constructor whose result has Close() error or Flush() error wraps it
+// and must be finished; a type without Flush whose Close is promoted
+// from an embedded connection of the table is a connection), and
 // analysis facts about functions in other packages (see Analyzer).
 //
 // Method bodies correct what structure guesses (TypeFact, learned where
 // a type is declared and read wherever it is used): a Close that returns
 // only the constant nil loses nothing when discarded (NilClose), and if
 // it and Flush also call nothing, the type holds nothing to finish; a
+// Close that returns only nil or the Close of a connection in a field,
+// in a type without Flush, makes the type a connection (Conn); a
 // Write that returns only a nil error and calls nothing cannot fail
 // (Infallible); a Write and Flush that return a kept error field first,
 // in a type that stores errors there, are Sticky; an unexported
@@ -109,9 +113,10 @@ type Row struct {
 	Lost string
 }
 
-// table is what flushcheck knows of the standard library's writers.
-// Each row says why it is there; the source files named were read for
-// Go 1.26.
+// table is what flushcheck knows of the standard library's writers, and
+// of a few third-party types whose methods structure misreads. Each row
+// says why it is there; the source files named were read for Go 1.26, or
+// at the module version the row names.
 var table = []Row{
 	// bufio.Writer holds up to its buffer size; Write errors are kept in
 	// b.err and returned by every later Write and by Flush.
@@ -179,6 +184,14 @@ var table = []Row{
 	{Type, "net", "UDPConn", Endpoint | Conn, "the datagram"},
 	{Type, "net", "IPConn", Endpoint | Conn, "the datagram"},
 	{Type, "crypto/tls", "Conn", Endpoint | Conn, "unsent bytes"},
+	// quic-go's streams (v0.65.0): (*SendStream).Close closes the send
+	// direction and queues the FIN (send_stream.go); it fails only when
+	// called after CancelWrite, never about delivery, and (*Stream).Close
+	// returns it (stream.go). Closing one is closing a connection. Not
+	// Endpoint: the rows settle what closing a stream means and leave a
+	// discarded stream write judged as before, unreported.
+	{Type, "github.com/quic-go/quic-go", "Stream", Conn, "unsent bytes"},
+	{Type, "github.com/quic-go/quic-go", "SendStream", Conn, "unsent bytes"},
 	// http.ResponseWriter: see Response.
 	{Type, "net/http", "ResponseWriter", Response, "the response body"},
 	// Infallible sinks: their Write never returns an error.

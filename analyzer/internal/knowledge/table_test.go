@@ -2,34 +2,43 @@ package knowledge
 
 import (
 	"go/types"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
 )
 
 // TestRowsResolve checks that every row of the table names a type,
-// function or variable that exists in the standard library, so a typo in
-// a row cannot silently switch knowledge off.
+// function or variable that exists in the standard library, or for a
+// third-party row in the stub of its module under testdata/src (the
+// fixtures' copy of its API), so a typo in a row cannot silently switch
+// knowledge off.
 func TestRowsResolve(t *testing.T) {
-	paths := map[string]bool{}
+	std, third := map[string]bool{}, map[string]bool{}
+	note := func(path string) {
+		if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") {
+			third[path] = true // a module outside the standard library
+		} else {
+			std[path] = true
+		}
+	}
 	for _, r := range table {
-		paths[r.Path] = true
+		note(r.Path)
 	}
 	for _, c := range calls {
-		paths[c.Path] = true
+		note(c.Path)
 	}
-	var patterns []string
-	for p := range paths {
-		patterns = append(patterns, p)
-	}
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedTypes | packages.NeedName}, patterns...)
+	byPath := map[string]*types.Package{}
+	loadTypes(t, byPath, nil, std)
+	gopath, err := filepath.Abs("testdata")
 	if err != nil {
 		t.Fatal(err)
 	}
-	byPath := map[string]*types.Package{}
-	for _, p := range pkgs {
-		byPath[p.PkgPath] = p.Types
-	}
+	loadTypes(t, byPath, []string{"GOPATH=" + gopath, "GO111MODULE=off", "GOWORK=off"}, third)
 	for _, r := range table {
 		obj := lookupObject(byPath, r.Path, r.Name)
 		if !rowMatches(r.Kind, obj) {
@@ -40,6 +49,23 @@ func TestRowsResolve(t *testing.T) {
 		if _, ok := lookupObject(byPath, c.Path, c.Name).(*types.Func); !ok {
 			t.Errorf("call row %s.%s is not a function", c.Path, c.Name)
 		}
+	}
+}
+
+// loadTypes loads the packages of paths, in the environment env added
+// to this process's, into byPath.
+func loadTypes(t *testing.T, byPath map[string]*types.Package, env []string, paths map[string]bool) {
+	t.Helper()
+	if len(paths) == 0 {
+		return
+	}
+	cfg := &packages.Config{Mode: packages.NeedTypes | packages.NeedName, Env: append(os.Environ(), env...)}
+	pkgs, err := packages.Load(cfg, slices.Collect(maps.Keys(paths))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pkgs {
+		byPath[p.PkgPath] = p.Types
 	}
 }
 

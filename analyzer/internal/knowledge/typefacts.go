@@ -13,7 +13,8 @@ import (
 type TypeFact struct {
 	// Add are traits the bodies prove: NilClose (Close returns only the
 	// constant nil), Infallible (Write returns only a nil error and calls
-	// nothing), Pipe (an in-process pipe, see inProcessPipe), Sticky
+	// nothing), Pipe (an in-process pipe, see inProcessPipe), Conn (Close
+	// hands closing on to a connection it holds, see closesConn), Sticky
 	// (Write and Flush return a kept error field first, and the type
 	// keeps its writes' errors in it).
 	Add Trait
@@ -37,7 +38,7 @@ func (f *TypeFact) String() string {
 	for _, n := range []struct {
 		t    Trait
 		name string
-	}{{NilClose, "nilclose"}, {Infallible, "infallible"}, {Pipe, "pipe"}, {Sticky, "sticky"}} {
+	}{{NilClose, "nilclose"}, {Infallible, "infallible"}, {Pipe, "pipe"}, {Conn, "conn"}, {Sticky, "sticky"}} {
 		if f.Add.Has(n.t) {
 			parts = append(parts, n.name)
 		}
@@ -102,6 +103,16 @@ func (p *Package) adjust(v Value, t types.Type, s staticInfo) Value {
 	}
 	v.Traits = v.Traits&^f.Drop | f.Add
 	return v
+}
+
+// typeTraits returns what the type t and the bodies of its methods say
+// of any value of it, wherever the value comes from.
+func (p *Package) typeTraits(t types.Type) Trait {
+	if t == nil {
+		return 0
+	}
+	s := p.staticInfo(t)
+	return p.adjust(Value{Traits: s.traits}, t, s).Traits
 }
 
 // FinishesReceiver reports whether call is a method known by a fact to
@@ -246,6 +257,9 @@ func (m *methods) fact() *TypeFact {
 	}
 	if m.inProcessPipe(t) {
 		f.Add |= Pipe
+	}
+	if m.closesConn(t) {
+		f.Add |= Conn
 	}
 	if c := m.sticky(t); c != "" {
 		f.Add |= Sticky

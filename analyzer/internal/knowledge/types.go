@@ -149,6 +149,9 @@ func staticTraits(t types.Type, isWrapper func(types.Type) bool) (Trait, string)
 	if HasWrite(t) && HasErrorMethod(t, "Flush") {
 		return Buffered | sticky, "buffered bytes" // structure: a buffered writer
 	}
+	if r := promotedRow(t, "Close"); r != nil && r.Traits.Has(Conn) && !HasMethod(t, "Flush") {
+		return Conn, r.Lost // struct{ *quic.SendStream }: its Close is the connection's
+	}
 	return 0, ""
 }
 

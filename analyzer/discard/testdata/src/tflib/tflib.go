@@ -5,6 +5,8 @@ package tflib
 import (
 	"bufio"
 	"io"
+
+	"github.com/quic-go/quic-go"
 )
 
 // Encoder writes every field through at once; Close only resets a flag.
@@ -115,4 +117,16 @@ func (w *Closing) Close() error {
 		return err
 	}
 	return w.closer.Close()
+}
+
+// TrackedSend embeds a QUIC send stream and hands its Close on after
+// noting it (http3's stateTrackingStream, send side only).
+type TrackedSend struct {
+	*quic.SendStream
+	closed bool
+}
+
+func (s *TrackedSend) Close() error {
+	s.closed = true
+	return s.SendStream.Close()
 }

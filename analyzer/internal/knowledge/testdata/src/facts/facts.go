@@ -37,7 +37,7 @@ func (l *Log) Write(p []byte) (int, error) { return l.f.Write(p) }
 func (l *Log) Close() error { return l.f.Close() } // want Close:"commits data written to the file may not reach the disk"
 
 // Near misses: nothing to commit.
-type Quiet struct{ c net.Conn }
+type Quiet struct{ c net.Conn } // want Quiet:"writer conn"
 
 func (q *Quiet) Close() error { return q.c.Close() } // ok: closing a connection commits nothing
 
