@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
+
+	"github.com/flushcheck/flushcheck/internal/loader"
 )
 
 // finding is a diagnostic with its positions resolved, so that the
@@ -43,17 +43,13 @@ type textEdit struct {
 	EndPosn    token.Position
 }
 
-// analyze runs analyzers on roots and returns the findings of the root
+// findingsOf returns the findings of the analyzers' runs on the root
 // packages, sorted and without duplicates, plus one problem line for
 // each analysis that failed.
-func analyze(analyzers []*analysis.Analyzer, roots []*packages.Package) ([]finding, []string, error) {
-	graph, err := checker.Analyze(analyzers, roots, nil)
-	if err != nil {
-		return nil, nil, fmt.Errorf("cannot analyze: %v", err)
-	}
+func findingsOf(actions []*loader.Action) ([]finding, []string) {
 	var findings []finding
 	var problems []string
-	for _, act := range graph.Roots {
+	for _, act := range actions {
 		if act.Err != nil {
 			problems = append(problems, actionProblem(act)...)
 			continue
@@ -62,7 +58,7 @@ func analyze(analyzers []*analysis.Analyzer, roots []*packages.Package) ([]findi
 			findings = append(findings, newFinding(act.Package.Fset, act.Analyzer.Name, d))
 		}
 	}
-	return sortFindings(findings), slices.Compact(slices.Sorted(slices.Values(problems))), nil
+	return sortFindings(findings), slices.Compact(slices.Sorted(slices.Values(problems)))
 }
 
 // actionProblem describes a failed analysis. A package that did not
@@ -70,7 +66,7 @@ func analyze(analyzers []*analysis.Analyzer, roots []*packages.Package) ([]findi
 // A failure of a prerequisite (a required analyzer, or the same one on
 // a dependency) is described by the action that failed first, so that
 // one crash makes one line however many checks it stops.
-func actionProblem(act *checker.Action) []string {
+func actionProblem(act *loader.Action) []string {
 	if act.Package.IllTyped {
 		return nil
 	}
@@ -80,9 +76,9 @@ func actionProblem(act *checker.Action) []string {
 
 // firstFailure follows failed prerequisites from act down to an action
 // that failed by itself.
-func firstFailure(act *checker.Action) *checker.Action {
+func firstFailure(act *loader.Action) *loader.Action {
 	for strings.HasPrefix(act.Err.Error(), "failed prerequisites: ") {
-		i := slices.IndexFunc(act.Deps, func(dep *checker.Action) bool { return dep.Err != nil })
+		i := slices.IndexFunc(act.Deps, func(dep *loader.Action) bool { return dep.Err != nil })
 		if i < 0 {
 			break
 		}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/flushcheck/flushcheck/internal/loader"
@@ -22,13 +23,15 @@ import (
 // loaded is the outcome of loading the packages named on the command line.
 type loaded struct {
 	roots    []*packages.Package // the packages to report on
+	actions  []*loader.Action    // the analyzers' runs on them
 	problems []string            // one line each: load, parse and type errors
 	sources  *snapshot           // what the analyzers saw of each file
 }
 
-// load loads the packages matching o.patterns. Packages with errors are
-// kept (the others can still be analyzed); their errors become problems.
-func load(o *options, dir string) (*loaded, error) {
+// load loads the packages matching o.patterns and runs analyzers on them.
+// Packages with errors are kept (the others can still be analyzed);
+// their errors become problems.
+func load(o *options, dir string, analyzers []*analysis.Analyzer) (*loaded, error) {
 	var snap *snapshot
 	if o.fix || o.diff {
 		snap = newSnapshot() // only -fix needs to tell a file changed since
@@ -44,7 +47,7 @@ func load(o *options, dir string) (*loaded, error) {
 		unmatched <- listed{missing, err}
 	}()
 	cfg := loader.Config{Dir: dir, Env: goCommandEnv(), BuildFlags: buildFlags(o), Tests: o.tests, Parse: snap.parse}
-	pkgs, err := loader.Load(cfg, o.patterns...)
+	pkgs, actions, err := loader.Analyze(cfg, analyzers, o.patterns...)
 	u := <-unmatched
 	if err != nil {
 		return nil, fmt.Errorf("cannot load packages: %s", loadError(err))
@@ -52,9 +55,9 @@ func load(o *options, dir string) (*loaded, error) {
 	if u.err != nil {
 		return nil, u.err
 	}
-	res := &loaded{problems: packageProblems(pkgs, dir), sources: snap}
+	res := &loaded{actions: actions, problems: packageProblems(pkgs, dir), sources: snap}
 	for _, p := range pkgs {
-		if !isTestMain(p) {
+		if !loader.IsTestMain(p) {
 			res.roots = append(res.roots, p)
 		}
 	}
@@ -69,12 +72,6 @@ func buildFlags(o *options) []string {
 		return nil
 	}
 	return []string{"-tags=" + o.tags}
-}
-
-// isTestMain reports whether p is the main package that go test
-// generates to run a package's tests: it has no code of the user's.
-func isTestMain(p *packages.Package) bool {
-	return p.Name == "main" && strings.HasSuffix(p.ID, ".test")
 }
 
 // packageProblems lists the errors of pkgs and their dependencies, one

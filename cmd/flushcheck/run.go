@@ -55,16 +55,12 @@ func (env *environment) explain(name string) int {
 
 // check loads, analyzes, fixes if asked to, and reports.
 func (env *environment) check(o *options, analyzers []*analysis.Analyzer) int {
-	l, err := load(o, env.cwd)
+	l, err := load(o, env.cwd, analyzers)
 	if err != nil {
 		env.problemf("%v", err)
 		return exitFailure
 	}
-	findings, failures, err := analyze(analyzers, l.roots)
-	if err != nil {
-		env.problemf("%v", err)
-		return exitFailure
-	}
+	findings, failures := findingsOf(l.actions)
 	problems := slices.Concat(l.problems, failures)
 	switch {
 	case o.fix && len(problems) > 0:

@@ -28,6 +28,7 @@ func (g *graph) parseFiles(n *node) {
 		if f.syntax != nil {
 			p.Syntax = append(p.Syntax, f.syntax)
 		}
+		g.taken(f)
 	}
 }
 
@@ -38,6 +39,7 @@ type file struct {
 	syntax *ast.File
 	err    error
 	size   int // bytes
+	users  int // packages that list the file and have not taken it yet
 }
 
 // file returns the entry of the named file, made on first use.
@@ -50,6 +52,18 @@ func (g *graph) file(name string) *file {
 		g.files[name] = f
 	}
 	return f
+}
+
+// taken records that one more package holds the file's syntax; once
+// every package that lists it does, the cache lets go of it, so that it
+// is freed with the last package that holds it.
+func (g *graph) taken(f *file) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	f.users--
+	if f.users == 0 {
+		f.syntax = nil
+	}
 }
 
 func (f *file) parse(g *graph, name string) {

@@ -2,8 +2,11 @@ package loader
 
 import (
 	"go/token"
+	"go/types"
+	"runtime"
 	"sync"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -14,6 +17,9 @@ type node struct {
 	users   []*node // the packages that import this one
 	parsed  sync.Once
 	size    int // bytes of source, known once parsed
+
+	deps    map[*types.Package]bool // every dependency, true for a direct import
+	actions map[*analysis.Analyzer]*Action
 }
 
 // A graph schedules the parsing and type-checking of packages over a
@@ -23,6 +29,10 @@ type graph struct {
 	fset  *token.FileSet
 	parse ParseFunc
 	nodes []*node // dependencies first
+	byPkg map[*packages.Package]*node
+	roots map[*packages.Package]bool
+	plan  *plan      // nil: load only, keeping every package's syntax
+	facts *factStore // with a plan
 
 	mu       sync.Mutex
 	files    map[string]*file // by name
@@ -36,25 +46,35 @@ type graph struct {
 func newGraph(roots []*packages.Package, fset *token.FileSet, parse ParseFunc) *graph {
 	g := &graph{fset: fset, parse: parse, files: make(map[string]*file)}
 	g.wake = sync.NewCond(&g.mu)
-	byPkg := make(map[*packages.Package]*node)
+	g.byPkg = make(map[*packages.Package]*node)
+	g.roots = make(map[*packages.Package]bool)
+	for _, p := range roots {
+		g.roots[p] = !IsTestMain(p)
+	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		n := &node{pkg: p}
-		byPkg[p] = n
+		g.byPkg[p] = n
 		g.nodes = append(g.nodes, n)
 	})
 	for _, n := range g.nodes {
 		for _, imp := range n.pkg.Imports {
 			n.waiting++
-			byPkg[imp].users = append(byPkg[imp].users, n)
+			g.byPkg[imp].users = append(g.byPkg[imp].users, n)
 		}
 		if n.waiting == 0 {
 			g.ready = append(g.ready, n)
+		}
+		for _, name := range n.pkg.CompiledGoFiles {
+			g.file(name).users++
 		}
 	}
 	g.unparsed = append([]*node(nil), g.nodes...)
 	g.left = len(g.nodes)
 	return g
 }
+
+// workers is the number of packages parsed or type-checked at once.
+func (g *graph) workers() int { return runtime.GOMAXPROCS(0) }
 
 // run parses and type-checks every package, with the given number of
 // workers, and returns when all are done.
@@ -75,6 +95,10 @@ func (g *graph) work() {
 		n.parsed.Do(func() { g.parseFiles(n) })
 		if check {
 			g.check(n)
+			n.deps = g.dependencies(n)
+			if g.plan != nil {
+				g.analyze(n)
+			}
 			g.done(n)
 		}
 	}
@@ -131,4 +155,19 @@ func (g *graph) done(n *node) {
 		}
 	}
 	g.wake.Broadcast()
+}
+
+// dependencies returns every package n depends on, each marked true if
+// n imports it directly. Its imports are done, so theirs are known.
+func (g *graph) dependencies(n *node) map[*types.Package]bool {
+	deps := make(map[*types.Package]bool)
+	for _, imp := range n.pkg.Imports {
+		for dep := range g.byPkg[imp].deps {
+			deps[dep] = false
+		}
+	}
+	for _, imp := range n.pkg.Imports {
+		deps[imp.Types] = true
+	}
+	return deps
 }

@@ -23,7 +23,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"runtime"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -50,17 +49,26 @@ type Config struct {
 // with syntax and types. As packages.Load, it fails only when the go
 // command does; errors in packages are in their Errors fields.
 func Load(cfg Config, patterns ...string) ([]*packages.Package, error) {
-	pc := &packages.Config{Mode: metadataMode, Dir: cfg.Dir, Env: cfg.Env, BuildFlags: cfg.BuildFlags, Tests: cfg.Tests}
-	roots, err := packages.Load(pc, patterns...)
+	roots, err := list(cfg, patterns)
 	if err != nil {
 		return nil, err
 	}
-	parse := cfg.Parse
-	if parse == nil {
-		parse = defaultParse
-	}
-	newGraph(roots, token.NewFileSet(), parse).run(runtime.GOMAXPROCS(0))
+	g := newGraph(roots, token.NewFileSet(), parserOf(cfg))
+	g.run(g.workers())
 	return roots, nil
+}
+
+// list asks the go command for the packages and their imports.
+func list(cfg Config, patterns []string) ([]*packages.Package, error) {
+	pc := &packages.Config{Mode: metadataMode, Dir: cfg.Dir, Env: cfg.Env, BuildFlags: cfg.BuildFlags, Tests: cfg.Tests}
+	return packages.Load(pc, patterns...)
+}
+
+func parserOf(cfg Config) ParseFunc {
+	if cfg.Parse != nil {
+		return cfg.Parse
+	}
+	return defaultParse
 }
 
 // ParseMode is go/packages' own parse mode without object resolution:
