@@ -93,9 +93,10 @@
 // cleanly and short. Close of a reader, of a file opened read-only, of
 // io.PipeWriter (always nil) and of a net.Conn (a TCP close reports
 // nothing about delivery: the flush before it does). Writes, flushes and
-// closes into an io.PipeWriter, which fail only when the reader has gone
-// and nobody is left to tell. Writes through an io.Writer of unknown
-// type, which may be any of the above.
+// closes into an io.PipeWriter or an end of an os.Pipe, which fail only
+// when the reader has gone and nobody is left to tell (a pipe keeps no
+// data for a disk). Writes through an io.Writer of unknown type, which
+// may be any of the above.
 //
 // User writer types are judged by their method bodies, across packages:
 // a Close that returns only nil commits nothing; a Write that returns
