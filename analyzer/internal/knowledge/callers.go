@@ -40,10 +40,7 @@ func (p *Package) Private(fn *types.Func) bool {
 // ResolverAt returns the Resolver of the outermost function around cur,
 // or nil at package level.
 func (p *Package) ResolverAt(cur inspector.Cursor) *Resolver {
-	var outer ast.Node
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		outer = fn.Node()
-	}
+	outer := outermost(cur)
 	if outer == nil {
 		return nil
 	}
@@ -103,4 +100,14 @@ func (c *callers) noteLinknames(f *ast.File) {
 			}
 		}
 	}
+}
+
+// outermost returns the outermost function around cur, or nil at
+// package level.
+func outermost(cur inspector.Cursor) ast.Node {
+	var outer ast.Node
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		outer = fn.Node()
+	}
+	return outer
 }

@@ -267,7 +267,8 @@ func (r *Resolver) classifySelector(sel *ast.SelectorExpr, v Value, depth int) V
 		v.Traits |= Written
 	}
 	if depth < fieldHop {
-		v.Traits |= r.pkg.fieldTraits(obj) // what every value stored in it says
+		v.Traits |= r.pkg.fieldTraits(obj)     // what every value stored in it says
+		v.Traits |= r.pkg.pathTraits(sel, obj) // or every value stored in the struct holding it
 	}
 	return v
 }
