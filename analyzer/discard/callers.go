@@ -48,11 +48,11 @@ func (c *checker) harmlessInCallers(stmt inspector.Cursor, f form, commit knowle
 		return false // the writer is not a parameter
 	}
 	return c.everyCall(fn, func(id *ast.Ident) bool {
-		call, at, ok := c.callAt(id)
+		call, at, ok := c.files.CallAt(id)
 		if !ok || p >= len(call.Args) {
 			return false // a function value, or a variadic argument
 		}
-		r := c.resolver(at)
+		r := c.pkg.ResolverAt(at)
 		if r == nil {
 			return false // a call at package level
 		}
@@ -70,7 +70,7 @@ func (c *checker) privateHelper(stmt inspector.Cursor, f form, commit knowledge.
 		return nil, nil, false // the goroutine outlives the call; or nothing written
 	}
 	fn, ok := c.helperOf(stmt)
-	if !ok || fn.Exported() || c.linknamed(fn) || c.interfaceMethod(fn) {
+	if !ok || !c.pkg.Private(fn) {
 		return nil, nil, false // not a function, or callable from elsewhere
 	}
 	decl := c.cfgs.Decl(fn)
@@ -80,7 +80,7 @@ func (c *checker) privateHelper(stmt inspector.Cursor, f form, commit knowledge.
 // everyCall reports whether the function has uses in the package and
 // each passes test.
 func (c *checker) everyCall(fn *types.Func, test func(*ast.Ident) bool) bool {
-	uses := c.callsOf()[fn.Origin()]
+	uses := c.pkg.UsesOf(fn)
 	for _, id := range uses {
 		if !test(id) {
 			return false
@@ -100,7 +100,7 @@ func (c *checker) callerKeeps(id *ast.Ident, p int) bool {
 	if !ok || p >= len(call.Args) {
 		return false // a function value, or a call inside an expression
 	}
-	r := c.resolver(stmt)
+	r := c.pkg.ResolverAt(stmt)
 	arg := call.Args[p]
 	return r != nil && r.Classify(arg).Traits.Has(knowledge.Sticky) && c.keptLater(stmt, knowledge.Commit{Target: arg})
 }

@@ -33,17 +33,15 @@ var Analyzer = &analysis.Analyzer{
 
 // checker holds what one pass needs.
 type checker struct {
-	pass      *analysis.Pass
-	pkg       *knowledge.Package
-	paths     *paths.Checker
-	report    *suppress.Reporter
-	cfgs      *flowgraph.Graphs
-	files     *syntax.Files
-	kept      map[*types.Var]bool          // see keptFields
-	finished  map[*types.Var]bool          // see finishedFields
-	helpers   map[*types.Func]bool         // see failureHelper
-	uses      map[*types.Func][]*ast.Ident // see callsOf
-	linknames map[string]bool              // names of //go:linkname directives, see linknamed
+	pass     *analysis.Pass
+	pkg      *knowledge.Package
+	paths    *paths.Checker
+	report   *suppress.Reporter
+	cfgs     *flowgraph.Graphs
+	files    *syntax.Files
+	kept     map[*types.Var]bool  // see keptFields
+	finished map[*types.Var]bool  // see finishedFields
+	helpers  map[*types.Func]bool // see failureHelper
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -99,7 +97,7 @@ func (c *checker) mayMatter(call *ast.CallExpr, fn int32) bool {
 	if fn < 0 {
 		return false // outside any function
 	}
-	outer := c.files.Funcs()[c.files.Outermost(fn)].N // the outermost function, as resolver finds it
+	outer := c.files.Funcs()[c.files.Outermost(fn)].N // the outermost function, as ResolverAt finds it
 	_, ok = c.pkg.Matters(c.pkg.Resolver(outer), commit)
 	return ok
 }
@@ -128,7 +126,7 @@ func (c *checker) checkCall(cur inspector.Cursor) {
 	if !ok {
 		return // not a data-committing call
 	}
-	r := c.resolver(cur)
+	r := c.pkg.ResolverAt(cur)
 	if r == nil {
 		return // outside any function
 	}
@@ -278,18 +276,6 @@ func (c *checker) emptyCheck(ifs *ast.IfStmt, lhs ast.Expr) bool {
 		return !used
 	})
 	return used
-}
-
-// resolver returns the Resolver of the outermost function around cur.
-func (c *checker) resolver(cur inspector.Cursor) *knowledge.Resolver {
-	var outer ast.Node
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		outer = fn.Node()
-	}
-	if outer == nil {
-		return nil
-	}
-	return c.pkg.Resolver(outer) // shared with the other checks
 }
 
 // reportDiscard reports the discard; a fix is offered only for a call

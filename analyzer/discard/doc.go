@@ -97,9 +97,10 @@
 // after CancelWrite); nor of a type without Flush whose Close is such a
 // connection's or stream's, promoted from an embedded field or returned
 // by its own Close after bookkeeping (http3's stateTrackingStream).
-// Writes, flushes and closes into an io.PipeWriter, which fail only when
-// the reader has gone and nobody is left to tell. Writes through an
-// io.Writer of unknown type, which may be any of the above.
+// Writes, flushes and closes into an io.PipeWriter or an end of an
+// os.Pipe, which fail only when the reader has gone and nobody is left
+// to tell (a pipe keeps no data for a disk). Writes through an io.Writer
+// of unknown type, which may be any of the above.
 //
 // User writer types are judged by their method bodies, across packages:
 // a Close that returns only nil commits nothing; a Write that returns
@@ -126,10 +127,18 @@
 // argument could lose the bytes (fasthttp's releaseRealGzipWriter closes
 // gzip writers made only over in-memory buffers). An unexported struct
 // field holds what the package stores in it, when every store is
-// followed (no address taken, no method switching its destination); a
-// variable never assigned in the function has, in a case of a type
-// switch on it, one of the types that case lists (case *bytes.Buffer,
-// *strings.Builder: it cannot fail there).
+// followed (no address taken, no method switching its destination). A
+// field of a struct value kept in such a field holds what the struct
+// values stored there were built with, followed back to their literals
+// through locals and the argument every caller passes to an unexported
+// function (internal/fuzz's workerClient embeds a workerComm made of
+// os.Pipe's ends, while the worker's own, made by os.NewFile, goes
+// elsewhere); a struct whose address is taken or whose type has pointer
+// methods, an exported function's parameter or a call's result is not
+// followed, and a direct store into the inner field counts wherever it
+// is made. A variable never assigned in the function has, in a case of
+// a type switch on it, one of the types that case lists (case
+// *bytes.Buffer, *strings.Builder: it cannot fail there).
 //
 // A user type is an in-process pipe, judged like io.PipeWriter, when it
 // has Read and Write and its Write waits for the reader (a channel send

@@ -63,6 +63,9 @@ type Package struct {
 
 	memo memo // what types alone say, and the Resolvers built
 
+	callersOnce sync.Once // see callers
+	calls       *callers
+
 	returnedOnce sync.Once                               // see returnedFields
 	returned     map[*types.Var]map[*types.TypeName]bool // error fields returned as a function's error
 

@@ -20,6 +20,7 @@ type memo struct {
 	wrappers  map[*types.Package]map[*types.Named]bool // named results of exported wrapping constructors
 	resolvers map[ast.Node]*Resolver
 	fields    map[*types.Var]Trait // see fieldTraits
+	paths     map[fieldPath]Trait  // see pathTraits
 }
 
 // typeKey identifies a type for the memo. Type checking makes a new
@@ -51,25 +52,35 @@ type staticInfo struct {
 
 // staticInfo returns the memoized static knowledge of t.
 func (p *Package) staticInfo(t types.Type) staticInfo {
-	k := keyOf(t)
-	p.memo.mu.Lock()
-	s, ok := p.memo.static[k]
-	p.memo.mu.Unlock()
-	if ok {
+	return cached(&p.memo.mu, &p.memo.static, keyOf(t), func() staticInfo {
+		var s staticInfo
+		s.traits, s.lost = staticTraits(t, p.isWrapper)
+		s.row = TypeRow(t)
+		if n := named(t); n != nil && n.Obj().Pkg() != nil && n.Origin().Obj().Pkg() != p.pass.Pkg {
+			s.fact, s.imported = p.TypeFactOf(t), true
+		}
 		return s
+	})
+}
+
+// cached returns (*m)[k], computed by compute on a miss. compute runs
+// outside the lock: it may ask the memo for other keys, and two
+// analyzers computing the same key compute the same value.
+func cached[K comparable, V any](mu *sync.Mutex, m *map[K]V, k K, compute func() V) V {
+	mu.Lock()
+	v, ok := (*m)[k]
+	mu.Unlock()
+	if ok {
+		return v
 	}
-	s.traits, s.lost = staticTraits(t, p.isWrapper)
-	s.row = TypeRow(t)
-	if n := named(t); n != nil && n.Obj().Pkg() != nil && n.Origin().Obj().Pkg() != p.pass.Pkg {
-		s.fact, s.imported = p.TypeFactOf(t), true
+	v = compute()
+	mu.Lock()
+	if *m == nil {
+		*m = make(map[K]V)
 	}
-	p.memo.mu.Lock()
-	if p.memo.static == nil {
-		p.memo.static = make(map[typeKey]staticInfo)
-	}
-	p.memo.static[k] = s
-	p.memo.mu.Unlock()
-	return s
+	(*m)[k] = v
+	mu.Unlock()
+	return v
 }
 
 // StaticTraits is the package-level StaticTraits, memoized per type.
@@ -89,18 +100,7 @@ func (p *Package) isWrapper(t types.Type) bool {
 		return false
 	}
 	pkg := n.Obj().Pkg()
-	p.memo.mu.Lock()
-	set, ok := p.memo.wrappers[pkg]
-	p.memo.mu.Unlock()
-	if !ok {
-		set = wrappedTypes(pkg)
-		p.memo.mu.Lock()
-		if p.memo.wrappers == nil {
-			p.memo.wrappers = make(map[*types.Package]map[*types.Named]bool)
-		}
-		p.memo.wrappers[pkg] = set
-		p.memo.mu.Unlock()
-	}
+	set := cached(&p.memo.mu, &p.memo.wrappers, pkg, func() map[*types.Named]bool { return wrappedTypes(pkg) })
 	return set[n]
 }
 

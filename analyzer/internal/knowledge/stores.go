@@ -25,10 +25,13 @@ const fieldHop = 4
 // store is one value the package puts into a struct field, and the
 // outermost function doing it; val is nil when the value cannot be
 // followed (one result of a call returning several, a field whose
-// address is taken, a destination switched by a method call).
+// address is taken, a destination switched by a method call). lit says
+// the value is an element of a composite literal: it goes into a new
+// struct value, not into one already stored somewhere.
 type store struct {
 	val ast.Expr
 	fn  ast.Node
+	lit bool
 }
 
 // fieldStores returns the stores into each unexported field of the
@@ -100,12 +103,12 @@ func (p *Package) literalStores(lit *ast.CompositeLit, fn ast.Node) {
 	for i, e := range lit.Elts {
 		if kv, ok := e.(*ast.KeyValueExpr); ok {
 			if key, ok := kv.Key.(*ast.Ident); ok {
-				p.addField(p.info.ObjectOf(key), kv.Value, fn)
+				p.addField(p.info.ObjectOf(key), store{val: kv.Value, fn: fn, lit: true})
 			}
 			continue
 		}
 		if i < st.NumFields() {
-			p.addField(st.Field(i), e, fn) // T{a, b}: by position
+			p.addField(st.Field(i), store{val: e, fn: fn, lit: true}) // T{a, b}: by position
 		}
 	}
 }
@@ -113,18 +116,24 @@ func (p *Package) literalStores(lit *ast.CompositeLit, fn ast.Node) {
 // addStore records val stored into the field that lhs selects, if any.
 func (p *Package) addStore(lhs, val ast.Expr, fn ast.Node) {
 	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
-		p.addField(p.info.ObjectOf(sel.Sel), val, fn)
+		p.addField(p.info.ObjectOf(sel.Sel), store{val: val, fn: fn})
 	}
 }
 
-// addField records val stored into obj, if it is an unexported field
+// addField records s, a store into obj, if obj is an unexported field
 // of this package: fieldTraits asks of no other field.
-func (p *Package) addField(obj types.Object, val ast.Expr, fn ast.Node) {
+func (p *Package) addField(obj types.Object, s store) {
 	f, ok := obj.(*types.Var)
-	if !ok || !f.IsField() || f.Exported() || f.Pkg() != p.pass.Pkg {
+	if !ok || !p.ownField(f) {
 		return
 	}
-	p.stores[f.Origin()] = append(p.stores[f.Origin()], store{val: val, fn: fn})
+	p.stores[f.Origin()] = append(p.stores[f.Origin()], s)
+}
+
+// ownField reports whether f is an unexported field of this package:
+// every store into it is in the package.
+func (p *Package) ownField(f *types.Var) bool {
+	return f.IsField() && !f.Exported() && f.Pkg() == p.pass.Pkg
 }
 
 // addressed marks the fields whose address one of es takes (&x.f):
@@ -158,24 +167,11 @@ func (p *Package) redirected(call *ast.CallExpr) {
 // stores in the unexported field f, or 0. The stores are classified
 // where they are made.
 func (p *Package) fieldTraits(f *types.Var) Trait {
-	if f.Exported() || f.Pkg() != p.pass.Pkg {
+	if !p.ownField(f) {
 		return 0 // another package may store there too
 	}
 	f = f.Origin()
-	p.memo.mu.Lock()
-	t, ok := p.memo.fields[f]
-	p.memo.mu.Unlock()
-	if ok {
-		return t
-	}
-	t = p.storedTraits(p.fieldStores()[f])
-	p.memo.mu.Lock()
-	if p.memo.fields == nil {
-		p.memo.fields = make(map[*types.Var]Trait)
-	}
-	p.memo.fields[f] = t
-	p.memo.mu.Unlock()
-	return t
+	return cached(&p.memo.mu, &p.memo.fields, f, func() Trait { return p.storedTraits(p.fieldStores()[f]) })
 }
 
 func (p *Package) storedTraits(stores []store) Trait {

@@ -96,7 +96,8 @@ const (
 	// Type rows name a type; values of the type or a pointer to it match.
 	Type Kind = iota
 	// Func rows name a function whose result is the writer described,
-	// for constructors that return an interface (base64.NewEncoder).
+	// for constructors that return an interface (base64.NewEncoder),
+	// and every result of the first's type (os.Pipe's two ends).
 	Func
 	// Var rows name a package-level variable (io.Discard, os.Stdout).
 	Var
@@ -174,6 +175,10 @@ var table = []Row{
 	{Func, "os", "Open", ReadOnly, ""},
 	// os.OpenFile's mode depends on its flag argument (see FileFlags).
 	{Func, "os", "OpenFile", Endpoint, "written data"},
+	// os.Pipe's ends: closing one loses nothing (a pipe keeps no data
+	// for a disk), and a write fails only once the reader has closed its
+	// end, like io.Pipe's.
+	{Func, "os", "Pipe", Pipe, ""},
 	// Any *os.File: writes reach the kernel directly.
 	{Type, "os", "File", Endpoint, "written data"},
 	// Connections: a write's error is the only sign the peer did not get

@@ -120,6 +120,8 @@ func (r *Resolver) indexAssign(lhs, rhs []ast.Expr) {
 			src = rhs[i]
 		case len(rhs) == 1 && i == 0:
 			src = rhs[0] // f, err := os.Create(...): the first result
+		case len(rhs) == 1 && r.rowResult(rhs[0], i):
+			src = rhs[0] // r, w, err := os.Pipe(): the row says what w is too
 		}
 		r.assigns[v] = append(r.assigns[v], src)
 		if len(rhs) == 1 && len(lhs) > 1 && i == len(lhs)-1 {
@@ -129,6 +131,22 @@ func (r *Resolver) indexAssign(lhs, rhs []ast.Expr) {
 			r.lastOf[v] = append(r.lastOf[v], rhs[0])
 		}
 	}
+}
+
+// rowResult reports whether result i of the call e is what a table
+// row says of the call: the call is a row's function and the result has
+// the type of its first (os.Pipe's two ends).
+func (r *Resolver) rowResult(e ast.Expr, i int) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	res, ok := r.info.TypeOf(call).(*types.Tuple)
+	if !ok || i >= res.Len() || !types.Identical(res.At(i).Type(), res.At(0).Type()) {
+		return false // another kind of result: n, err := w.Write(p)
+	}
+	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+	return FuncRow(fn) != nil
 }
 
 // localVar returns the variable e names if it is a local variable
@@ -249,7 +267,8 @@ func (r *Resolver) classifySelector(sel *ast.SelectorExpr, v Value, depth int) V
 		v.Traits |= Written
 	}
 	if depth < fieldHop {
-		v.Traits |= r.pkg.fieldTraits(obj) // what every value stored in it says
+		v.Traits |= r.pkg.fieldTraits(obj)     // what every value stored in it says
+		v.Traits |= r.pkg.pathTraits(sel, obj) // or every value stored in the struct holding it
 	}
 	return v
 }

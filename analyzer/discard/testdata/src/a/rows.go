@@ -93,3 +93,27 @@ func fromReader(conn net.Conn, w io.Writer, p []byte) {
 	io.Copy(w, bytes.NewReader(p)) // ok: unknown writer, infallible source
 	io.Copy(conn, bytes.NewReader(p)) // want `error from io.Copy to conn is discarded`
 }
+
+func pipeEnds(data []byte) error {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return err
+	}
+	defer r.Close() // ok: the read end of a pipe
+	w.Write(data)   // ok: a pipe's write fails only once its reader has gone
+	w.Close()       // ok: closing a pipe loses nothing
+	return nil
+}
+
+func pipeOrFile(path string, data []byte, toFile bool) error {
+	_, w, err := os.Pipe()
+	if toFile {
+		w, err = os.Create(path)
+	}
+	if err != nil {
+		return err
+	}
+	w.Write(data) // want `error from \(\*os.File\).Write on w is discarded; a short or failed write goes unnoticed`
+	w.Close()     // want `error from \(\*os.File\).Close on w is discarded just before returning; data written to the file may not reach the disk`
+	return nil
+}
