@@ -1,16 +1,16 @@
-// Command driver is the benchmark's floor: it loads packages exactly as
-// the standalone flushcheck does (internal/loader: syntax and types of
-// every package, dependencies and test variants included) and runs analyzers through the same
-// golang.org/x/tools/go/analysis/checker, but lets the benchmark choose
-// them: a no-op analyzer (the cost of loading and type-checking alone),
-// shared passes the checks build on (syntax, flowgraph), one
-// check of the suite, or all of them. It can write CPU and heap
-// profiles, which the flushcheck command cannot.
+// Command driver is the benchmark's floor: it loads and analyzes packages
+// exactly as the standalone flushcheck does (internal/loader: every
+// package, dependencies and test variants included, analyzed as soon as
+// it is type-checked), but lets the benchmark choose the analyzers: a
+// no-op analyzer (the cost of loading and type-checking alone), shared
+// passes the checks build on (syntax, flowgraph), one check of the
+// suite, or all of them. It can write CPU and heap profiles, which the
+// flushcheck command cannot.
 //
 //	driver [-test=false] [-analyzers noop|all|NAME,...] [-cpuprofile F] [-memprofile F] [-timing] packages...
 //
 // It prints the number of diagnostics in the root packages on stdout;
-// with -timing, how long loading and analysis took on stderr.
+// with -timing, how long loading and analysis took together on stderr.
 package main
 
 import (
@@ -51,7 +51,7 @@ func run() (err error) {
 	names := flag.String("analyzers", "noop", "noop, all (the suite), or a comma-separated list of suite checks and the passes they require (syntax, flowgraph, writerfacts, ...)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	memprofile := flag.String("memprofile", "", "write a heap profile (after analysis) to this file")
-	timing := flag.Bool("timing", false, "print load and analysis times on stderr")
+	timing := flag.Bool("timing", false, "print the time loading and analysis took on stderr")
 	golist := flag.Bool("golist", true, "also run the go list -find query the flushcheck command makes for unmatched patterns")
 	flag.Parse()
 	if flag.NArg() == 0 {
