@@ -1,8 +1,9 @@
 // Package loader loads Go packages with syntax and types, dependencies
-// included, as go/packages does with LoadAllSyntax | NeedModule, but
-// cheaper: the go command lists the packages (go/packages in metadata
-// mode), and this package parses and type-checks them itself, in
-// dependency order, on every core.
+// included, and runs analyzers over them: what go/packages (with
+// LoadAllSyntax | NeedModule) and golang.org/x/tools/go/analysis/checker
+// do together, cheaper in time and memory. The go command lists the
+// packages (go/packages in metadata mode); this package parses and
+// type-checks them itself, in dependency order, on every core.
 //
 // It exists for speed. go/packages starts a goroutine per package and
 // grows the maps of each types.Info from empty; on the standard library
@@ -10,13 +11,18 @@
 // is a tenth of the load. Here a fixed pool of workers parses files while
 // no package is ready to type-check, type-checks packages as soon as
 // their imports are done, and sizes each package's types.Info maps from
-// its source size.
+// its source size. And the checker analyzes only once every package is
+// loaded, so the syntax of the whole program is in memory at once: with
+// Analyze, each package is analyzed as soon as it is type-checked (and
+// its imports analyzed), then its syntax and type information are
+// dropped, keeping its types and facts for the packages that import it.
 //
-// The packages it returns are what go/packages would return: the same
-// fields (Syntax, Types, TypesInfo, TypesSizes, Errors, TypeErrors,
-// IllTyped), errors of the same kinds with the same positions, so
-// golang.org/x/tools/go/analysis/checker runs over them unchanged. The
-// tests compare the two loaders package by package.
+// Load returns what go/packages would: the same fields (Syntax, Types,
+// TypesInfo, TypesSizes, Errors, TypeErrors, IllTyped), errors of the
+// same kinds with the same positions. Analyze gives each analyzer what
+// the checker would: the same passes, the same facts by the same rules,
+// the same errors. The tests compare both with x/tools, package by
+// package and finding by finding.
 package loader
 
 import (
