@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -132,5 +133,29 @@ func TestFilesOnce(t *testing.T) {
 	}
 	if len(seen) == 0 {
 		t.Error("the parser given was never called")
+	}
+}
+
+// TestCycleDoesNotHang builds an import cycle by hand (go/packages
+// breaks them, so the go command's packages never have one): the
+// workers must still finish, each package failing to import the other.
+func TestCycleDoesNotHang(t *testing.T) {
+	a := &packages.Package{ID: "a", PkgPath: "a", Name: "a", Imports: map[string]*packages.Package{}}
+	b := &packages.Package{ID: "b", PkgPath: "b", Name: "b", Imports: map[string]*packages.Package{"a": a}}
+	a.Imports["b"] = b
+	done := make(chan struct{})
+	go func() {
+		newGraph([]*packages.Package{a}, token.NewFileSet(), defaultParse).run(2)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the workers are still waiting after 10s")
+	}
+	for _, p := range []*packages.Package{a, b} {
+		if p.Types == nil || !p.Types.Complete() {
+			t.Errorf("%s: not type-checked", p.ID)
+		}
 	}
 }

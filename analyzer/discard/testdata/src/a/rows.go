@@ -90,7 +90,7 @@ func stderr() {
 }
 
 func fromReader(conn net.Conn, w io.Writer, p []byte) {
-	io.Copy(w, bytes.NewReader(p)) // ok: unknown writer, infallible source
+	io.Copy(w, bytes.NewReader(p))    // ok: unknown writer, infallible source
 	io.Copy(conn, bytes.NewReader(p)) // want `error from io.Copy to conn is discarded`
 }
 
