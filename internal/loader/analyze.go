@@ -3,11 +3,11 @@ package loader
 import (
 	"fmt"
 	"go/token"
+	"maps"
 	"net/url"
 	"os"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -119,21 +119,12 @@ func (g *graph) depsOf(n *node, a *analysis.Analyzer) []*Action {
 	if !g.plan.facts[a] {
 		return deps
 	}
-	for _, path := range sortedKeys(n.pkg.Imports) {
+	for _, path := range slices.Sorted(maps.Keys(n.pkg.Imports)) {
 		if dep := g.byPkg[n.pkg.Imports[path]].actions[a]; dep != nil {
 			deps = append(deps, dep)
 		}
 	}
 	return deps
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // exec runs act, unless its package is ill-typed and the analyzer cannot

@@ -149,29 +149,15 @@ func (p *Package) componentTraits(fn ast.Node, e ast.Expr, inner *types.Var, hop
 }
 
 // element returns the element of the struct literal lit for the field
-// f, by key or by position, or nil.
+// f, or nil.
 func element(info *types.Info, lit *ast.CompositeLit, f *types.Var) ast.Expr {
-	st, ok := info.TypeOf(lit).Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	for i, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && sameField(info.ObjectOf(key), f) {
-				return kv.Value
-			}
-			continue
+	var el ast.Expr
+	literalFields(info, lit, func(g *types.Var, val ast.Expr) {
+		if g.Origin() == f {
+			el = val
 		}
-		if i < st.NumFields() && sameField(st.Field(i), f) {
-			return e // T{a, b}: by position
-		}
-	}
-	return nil
-}
-
-func sameField(obj types.Object, f *types.Var) bool {
-	v, ok := obj.(*types.Var)
-	return ok && v.Origin() == f
+	})
+	return el
 }
 
 // varTraits returns the traits of the field inner of the struct variable

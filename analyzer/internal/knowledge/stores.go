@@ -92,7 +92,16 @@ func (p *Package) assignStores(as *ast.AssignStmt, fn ast.Node) {
 }
 
 func (p *Package) literalStores(lit *ast.CompositeLit, fn ast.Node) {
-	t := p.info.TypeOf(lit)
+	literalFields(p.info, lit, func(f *types.Var, val ast.Expr) {
+		p.addField(f, store{val: val, fn: fn, lit: true})
+	})
+}
+
+// literalFields calls set with each element of the struct literal lit
+// and the field it sets, by key or by position; not at all for a literal
+// of another kind.
+func literalFields(info *types.Info, lit *ast.CompositeLit, set func(f *types.Var, val ast.Expr)) {
+	t := info.TypeOf(lit)
 	if t == nil {
 		return // ill-typed
 	}
@@ -103,12 +112,14 @@ func (p *Package) literalStores(lit *ast.CompositeLit, fn ast.Node) {
 	for i, e := range lit.Elts {
 		if kv, ok := e.(*ast.KeyValueExpr); ok {
 			if key, ok := kv.Key.(*ast.Ident); ok {
-				p.addField(p.info.ObjectOf(key), store{val: kv.Value, fn: fn, lit: true})
+				if f, ok := info.ObjectOf(key).(*types.Var); ok {
+					set(f, kv.Value)
+				}
 			}
 			continue
 		}
 		if i < st.NumFields() {
-			p.addField(st.Field(i), store{val: e, fn: fn, lit: true}) // T{a, b}: by position
+			set(st.Field(i), e) // T{a, b}: by position
 		}
 	}
 }
